@@ -1,8 +1,8 @@
 # distro.mk - the Rustica distribution: package list, toolchain, top-level targets.
 # SPDX-License-Identifier: MIT
 #
-# `make help` is the index. Each area adds its own rules in <area>/rules.mk
-# (rpg/, packages/<name>/, images/), included at the end of this file.
+# `make help` is the index. Each area adds its own rules in a rules.mk
+# beside its sources (rpg/, packages/<name>/…, images/), included at the end.
 
 SHELL := /bin/bash
 .DEFAULT_GOAL := all
@@ -97,4 +97,7 @@ help:
 	@for t in $(HELP_TARGETS); do echo "  $$t"; done | sed 's/~/ /g'
 	@echo "Variables: SIGNING_KEY=path/to/key.sec (default: development key in out/keys)"
 
-include $(wildcard $(TOP)/ci/rules.mk $(TOP)/rpg/rules.mk $(TOP)/packages/*/rules.mk $(TOP)/images/rules.mk)
+# Every area's rules: ci/, rpg/, images/ and packages/, any rules.mk up to three levels down.
+include $(sort $(wildcard $(TOP)/ci/rules.mk $(TOP)/images/rules.mk \
+	$(TOP)/rpg/rules.mk $(TOP)/rpg/*/rules.mk $(TOP)/rpg/*/*/rules.mk \
+	$(TOP)/packages/*/rules.mk $(TOP)/packages/*/*/rules.mk $(TOP)/packages/*/*/*/rules.mk))
