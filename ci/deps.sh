@@ -7,7 +7,7 @@ PKGS="
 gcc make pkg-config git
 libarchive-dev libjson-c-dev libsodium-dev libcurl4-openssl-dev libzstd-dev libssl-dev
 zstd libarchive-tools minisign curl python3
-mtools dosfstools fdisk gnu-efi binutils
+mtools dosfstools fdisk gdisk gnu-efi binutils
 musl-tools busybox-static
 qemu-system-x86 ovmf
 gcc-aarch64-linux-gnu gcc-riscv64-linux-gnu
