@@ -1,0 +1,84 @@
+# rpg/rules.mk - build and test rules for rpg, the package tool.
+# SPDX-License-Identifier: MIT
+#
+# make rpg             out/host/bin/rpg (+ out/build/rpg/librpg.a)
+# make check-rpg-unit  every rpg/tests/unit/*_test.c under ASan/UBSan
+# make check-rpg-interop, check-rpg-fuzz, fuzz: see rpg/README.md
+
+RPG_SRCDIR := $(TOP)/rpg/src
+RPG_BUILD := $(OUT)/build/rpg
+RPG_ASAN := $(OUT)/build/rpg-asan
+RPG_BOOTDIR := $(TOP)/packages/rustux-boot
+
+RPG_CC ?= gcc
+RPG_CFLAGS := -std=c11 -D_GNU_SOURCE -O2 -g -Wall -Wextra -Werror \
+	-I$(RPG_SRCDIR) -I$(RPG_BOOTDIR) -MMD -MP
+RPG_ASAN_CFLAGS := -std=c11 -D_GNU_SOURCE -O1 -g -Wall -Wextra -Werror \
+	-fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined \
+	-I$(RPG_SRCDIR) -I$(RPG_BOOTDIR) -I$(TOP)/rpg/tests -MMD -MP
+RPG_LIBS := -larchive -ljson-c -lsodium -lcurl -lcrypto
+
+# The library is every module: all of src/ but main.c and the cmd_*.c front ends,
+# plus the loader.conf parser shared with the boot loader when it exists.
+RPG_ALL_SRC := $(wildcard $(RPG_SRCDIR)/*.c)
+RPG_CLI_SRC := $(filter $(RPG_SRCDIR)/main.c $(RPG_SRCDIR)/cmd_%.c,$(RPG_ALL_SRC))
+RPG_LIB_SRC := $(filter-out $(RPG_CLI_SRC),$(RPG_ALL_SRC))
+RPG_EXT_SRC := $(wildcard $(RPG_BOOTDIR)/loaderconf.c)
+
+RPG_LIB_OBJ := $(patsubst $(RPG_SRCDIR)/%.c,$(RPG_BUILD)/%.o,$(RPG_LIB_SRC)) \
+	$(patsubst $(RPG_BOOTDIR)/%.c,$(RPG_BUILD)/boot-%.o,$(RPG_EXT_SRC))
+RPG_CLI_OBJ := $(patsubst $(RPG_SRCDIR)/%.c,$(RPG_BUILD)/%.o,$(RPG_CLI_SRC))
+RPG_ASAN_OBJ := $(patsubst $(RPG_SRCDIR)/%.c,$(RPG_ASAN)/%.o,$(RPG_LIB_SRC)) \
+	$(patsubst $(RPG_BOOTDIR)/%.c,$(RPG_ASAN)/boot-%.o,$(RPG_EXT_SRC))
+
+RPG_UNIT_SRC := $(sort $(wildcard $(TOP)/rpg/tests/unit/*_test.c))
+RPG_UNIT_BIN := $(patsubst $(TOP)/rpg/tests/unit/%.c,$(RPG_ASAN)/tests/%,$(RPG_UNIT_SRC))
+
+.PHONY: rpg rpg-clean check-rpg-unit rpg-unit-build
+rpg: $(RPG)
+
+$(RPG): $(RPG_CLI_OBJ) $(RPG_BUILD)/librpg.a | deps
+	@mkdir -p $(dir $@)
+	$(RPG_CC) -o $@ $(RPG_CLI_OBJ) $(RPG_BUILD)/librpg.a $(RPG_LIBS)
+
+$(RPG_BUILD)/librpg.a: $(RPG_LIB_OBJ)
+	@rm -f $@
+	ar rcs $@ $^
+
+$(RPG_BUILD)/%.o: $(RPG_SRCDIR)/%.c | deps
+	@mkdir -p $(dir $@)
+	$(RPG_CC) $(RPG_CFLAGS) -c -o $@ $<
+
+$(RPG_BUILD)/boot-%.o: $(RPG_BOOTDIR)/%.c | deps
+	@mkdir -p $(dir $@)
+	$(RPG_CC) $(RPG_CFLAGS) -c -o $@ $<
+
+$(RPG_ASAN)/librpg.a: $(RPG_ASAN_OBJ)
+	@rm -f $@
+	ar rcs $@ $^
+
+$(RPG_ASAN)/%.o: $(RPG_SRCDIR)/%.c | deps
+	@mkdir -p $(dir $@)
+	$(RPG_CC) $(RPG_ASAN_CFLAGS) -c -o $@ $<
+
+$(RPG_ASAN)/boot-%.o: $(RPG_BOOTDIR)/%.c | deps
+	@mkdir -p $(dir $@)
+	$(RPG_CC) $(RPG_ASAN_CFLAGS) -c -o $@ $<
+
+$(RPG_ASAN)/tests/%_test: $(TOP)/rpg/tests/unit/%_test.c $(TOP)/rpg/tests/t.h $(RPG_ASAN)/librpg.a
+	@mkdir -p $(dir $@)
+	$(RPG_CC) $(RPG_ASAN_CFLAGS) -MF $@.d -o $@ $< $(RPG_ASAN)/librpg.a $(RPG_LIBS)
+
+rpg-unit-build: $(RPG_UNIT_BIN)
+
+# Unit tests run with the tests directory and a fresh scratch dir each;
+# a binary that crashes is reported as one "not ok" line by the runner.
+CHECK_SUITES += rpg-unit
+check-rpg-unit: $(RPG_UNIT_BIN) $(RPG)
+	@RPG=$(RPG) RPG_TESTS=$(TOP)/rpg/tests $(TOP)/rpg/tests/run-unit.sh \
+		$(OUT)/tmp/rpg-unit $(RPG_UNIT_BIN)
+
+rpg-clean:
+	rm -rf $(RPG_BUILD) $(RPG_ASAN) $(RPG)
+
+-include $(wildcard $(RPG_BUILD)/*.d $(RPG_ASAN)/*.d $(RPG_ASAN)/tests/*.d)
