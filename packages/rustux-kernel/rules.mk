@@ -1,0 +1,46 @@
+# rules.mk - packages/rustux-kernel: the kernel build and its host unit tests
+# SPDX-License-Identifier: MIT
+#
+# make rustux-kernel-build   out/build/rustux-kernel/kernel.elf
+# make check-kernel-unit     every tests/unit/NAME_test.c with lib/*.c (+ KUNIT_EXTRA_SRCS)
+#                            on the host under ASan/UBSan, TAP output
+# Other fragments add pure sources to the unit tests with KUNIT_EXTRA_SRCS += path.c,
+# flags with KUNIT_EXTRA_CFLAGS and generated prerequisites with KUNIT_EXTRA_DEPS.
+
+KERNEL_SRC := $(TOP)/packages/rustux-kernel
+KERNEL_OUT := $(OUT)/build/rustux-kernel
+KUNIT_OUT := $(OUT)/build/rustux-kernel-unit
+
+.PHONY: rustux-kernel-build check-kernel-unit kernel-unit-build
+rustux-kernel-build: | deps
+	@$(MAKE) --no-print-directory -C $(KERNEL_SRC) O=$(KERNEL_OUT)
+
+# Pure kernel sources tested on the host. boot/options.c is pure by design.
+KUNIT_EXTRA_SRCS += $(KERNEL_SRC)/boot/options.c
+# The syscall table's derived headers (tools/gensyscalls.mk, object/rules.mk).
+KUNIT_EXTRA_CFLAGS += -I$(KERNEL_OUT)/gen
+KUNIT_EXTRA_DEPS += $(SYSCALLS_GENERATED)
+KUNIT_CFLAGS := -std=c11 -O1 -g -Wall -Wextra -Werror -fno-builtin \
+	-fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined \
+	-include $(KERNEL_SRC)/tests/unit/host.h -I$(KERNEL_SRC) -I$(KERNEL_SRC)/tests/unit \
+	$(KUNIT_EXTRA_CFLAGS)
+KUNIT_TESTS = $(sort $(wildcard $(KERNEL_SRC)/tests/unit/*_test.c))
+KUNIT_BINS = $(patsubst $(KERNEL_SRC)/tests/unit/%.c,$(KUNIT_OUT)/%,$(KUNIT_TESTS))
+KUNIT_LIBSRC = $(sort $(wildcard $(KERNEL_SRC)/lib/*.c) $(KUNIT_EXTRA_SRCS))
+
+$(KUNIT_OUT)/%_test: $(KERNEL_SRC)/tests/unit/%_test.c $(KUNIT_LIBSRC) \
+		$(wildcard $(KERNEL_SRC)/lib/*.h $(KERNEL_SRC)/boot/*.h $(KERNEL_SRC)/boot/*.def \
+		$(KERNEL_SRC)/tests/unit/*.h) $(KUNIT_EXTRA_DEPS) | deps
+	@mkdir -p $(dir $@)
+	gcc $(KUNIT_CFLAGS) -o $@ $< $(KUNIT_LIBSRC)
+
+kernel-unit-build: $(KUNIT_BINS)
+
+CHECK_SUITES += kernel-unit
+check-kernel-unit: | deps
+	@rc=0; for t in $(KUNIT_BINS); do echo "# $$(basename $$t)"; \
+		if ! $(MAKE) --no-print-directory -s $$t; then \
+			echo "not ok - $$(basename $$t) does not build"; rc=1; continue; fi; \
+		timeout 60 $$t || rc=1; done; exit $$rc
+
+HELP_TARGETS += rustux-kernel-build~~~~~the~kernel~ELF~(out/build/rustux-kernel/kernel.elf)
