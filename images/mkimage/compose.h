@@ -11,6 +11,9 @@ struct mk_compose {
 	const char *out_dir;	/* where IMAGE.img and IMAGE.img.sha256 go */
 	const char *work_dir;	/* scratch: sysroot, initrd, ESP; default OUT_DIR/NAME.work */
 	const char *rpg;	/* the rpg binary; default "rpg" from PATH */
+	const char *sysroot;	/* use this prepared sysroot instead of installing (tests) */
+	const char *kversion;	/* kernel version for loader.conf when the sysroot has none */
+	int allow_missing;	/* drop set members with no package in repo_dir, with a warning */
 };
 
 /*

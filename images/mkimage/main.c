@@ -15,7 +15,8 @@ usage(void)
 	    "usage: rustica-mkimage gpt --esp FAT.img --out DISK.img [--size BYTES] [--seed TEXT]\n"
 	    "       rustica-mkimage esp-offset DISK.img\n"
 	    "       rustica-mkimage compose RECIPE.json --repo DIR --key PUB --out DIR\n"
-	    "                       [--repo-url URL] [--work DIR] [--rpg PATH]\n");
+	    "                       [--repo-url URL] [--work DIR] [--rpg PATH]\n"
+	    "                       [--allow-missing] [--sysroot DIR [--kernel-version V]]\n");
 	exit(2);
 }
 
@@ -89,6 +90,12 @@ cmd_compose(int argc, char **argv)
 			c.work_dir = optval(argc, argv, &i);
 		} else if (strcmp(argv[i], "--rpg") == 0) {
 			c.rpg = optval(argc, argv, &i);
+		} else if (strcmp(argv[i], "--sysroot") == 0) {
+			c.sysroot = optval(argc, argv, &i);
+		} else if (strcmp(argv[i], "--allow-missing") == 0) {
+			c.allow_missing = 1;
+		} else if (strcmp(argv[i], "--kernel-version") == 0) {
+			c.kversion = optval(argc, argv, &i);
 		} else if (argv[i][0] != '-' && c.recipe == NULL) {
 			c.recipe = argv[i];
 		} else {

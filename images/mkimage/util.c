@@ -1,6 +1,7 @@
 /* util.c - rustica-mkimage: the error slot, hashing, files and child processes */
 /* SPDX-License-Identifier: MIT */
 #define _GNU_SOURCE
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <ftw.h>
@@ -170,6 +171,64 @@ mk_write_sha256(const char *path)
 	n = snprintf(line, sizeof(line), "%s  %s\n", hex, base != NULL ? base + 1 : path);
 	snprintf(sumpath, sizeof(sumpath), "%s.sha256", path);
 	return mk_write_file(sumpath, line, (size_t)n);
+}
+
+int
+mk_copy_file(const char *src, const char *dst)
+{
+	char *data;
+	size_t len;
+	int rc;
+
+	if (mk_read_file(src, &data, &len) != 0) {
+		return -1;
+	}
+	rc = mk_write_file(dst, data, len);
+	free(data);
+	return rc;
+}
+
+int
+mk_exists(const char *path)
+{
+	struct stat st;
+
+	return lstat(path, &st) == 0;
+}
+
+int
+mk_copy_tree(const char *src, const char *dst)
+{
+	char s[4096], d[4096];
+	struct dirent *e;
+	struct stat st;
+	DIR *dir;
+	int rc = 0;
+
+	if (mk_mkdirs(dst) != 0) {
+		return -1;
+	}
+	if ((dir = opendir(src)) == NULL) {
+		return mk_fail("%s: %s", src, strerror(errno));
+	}
+	while (rc == 0 && (e = readdir(dir)) != NULL) {
+		if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0) {
+			continue;
+		}
+		snprintf(s, sizeof(s), "%s/%s", src, e->d_name);
+		snprintf(d, sizeof(d), "%s/%s", dst, e->d_name);
+		if (lstat(s, &st) != 0) {
+			rc = mk_fail("%s: %s", s, strerror(errno));
+		} else if (S_ISDIR(st.st_mode)) {
+			rc = mk_copy_tree(s, d);
+		} else if (S_ISREG(st.st_mode)) {
+			rc = mk_copy_file(s, d);
+		} else {
+			rc = mk_fail("%s: not a file or directory", s);
+		}
+	}
+	closedir(dir);
+	return rc;
 }
 
 int

@@ -29,6 +29,12 @@ int mk_read_file(const char *path, char **data, size_t *len);
 int mk_write_file(const char *path, const void *data, size_t len);
 /* Write "HEX  basename\n" (sha256sum's format) to path.sha256, atomically. */
 int mk_write_sha256(const char *path);
+/* Copy a regular file (not a symlink) to dst with mode 0644, through dst.tmp + rename. */
+int mk_copy_file(const char *src, const char *dst);
+/* Copy the directories and regular files under src into dst (created); symlinks are refused. */
+int mk_copy_tree(const char *src, const char *dst);
+/* 1 if path exists (lstat), else 0. */
+int mk_exists(const char *path);
 /* mkdir -p. */
 int mk_mkdirs(const char *path);
 /* rm -rf, refusing "/" and the empty path. */

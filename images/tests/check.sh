@@ -5,6 +5,7 @@
 # Needs MKIMAGE (the composer binary) and OUT (the build output root).
 set -u
 : "${MKIMAGE:?}" "${OUT:?}"
+TOP=$(cd "$(dirname "$0")/../.." && pwd)
 T=$OUT/tmp/images/check
 rm -rf "$T" && mkdir -p "$T"
 n=0
@@ -39,3 +40,55 @@ ok gpt_sized_disk_verifies sh -c "sgdisk -v '$T/big.img' | grep -q 'No problems 
 head -c 100000 /dev/zero >"$T/zero.img"
 ok gpt_esp_offset_rejects_blank sh -c "! '$MKIMAGE' esp-offset '$T/zero.img'"
 ok gpt_refuses_odd_sized_fat sh -c "head -c 1000 /dev/zero >'$T/odd.img' && ! '$MKIMAGE' gpt --esp '$T/odd.img' --out '$T/x.img' && [ ! -e '$T/x.img' ]"
+
+# compose on a prepared sysroot (no rpg): initrd, ESP, loader.conf, disk, reproducibility.
+S=$T/sysroot
+mkdir -p "$S/boot/efi/EFI/BOOT" "$S/bin" "$S/etc"
+printf 'loader\n' >"$S/boot/efi/EFI/BOOT/BOOTX64.EFI"
+printf 'kernel\n' >"$S/boot/kernel.elf"
+printf 'shell\n' >"$S/bin/sh"
+ln -s sh "$S/bin/ash"
+printf 'NAME=Rustica\n' >"$S/etc/os-release"
+minisign -G -W -p "$T/test.pub" -s "$T/test.sec" >/dev/null
+keyid=$(sed -n '1s/.* //p' "$T/test.pub")
+compose() {	# compose OUTDIR WORKDIR [RECIPE]: the live recipe on the prepared sysroot
+	SOURCE_DATE_EPOCH=1700000000 "$MKIMAGE" compose "${3:-$TOP/images/live.json}" \
+		--repo /nonexistent/repo --repo-url https://example.org/rustica --key "$T/test.pub" \
+		--out "$1" --work "$2" --sysroot "$S" --kernel-version 1.2.3-4
+}
+ok compose_prepared_sysroot compose "$T/c1" "$T/w1"
+img=$T/c1/rustica-live.img
+off=$("$MKIMAGE" esp-offset "$img" | cut -d' ' -f1)
+ok compose_sgdisk_verifies sh -c "sgdisk -v '$img' | grep -q 'No problems found'"
+ok compose_fdisk_lists_esp sh -c "fdisk -l '$img' | grep -q 'EFI System'"
+ok compose_sha256 sh -c "cd '$T/c1' && sha256sum -c rustica-live.img.sha256"
+ok compose_esp_has_loader sh -c "mtype -i '$img@@$off' ::/EFI/BOOT/BOOTX64.EFI | grep -qx loader"
+ok compose_esp_kernel_in_slot_a sh -c "mtype -i '$img@@$off' ::/EFI/Rustux/slot-a/kernel.elf | grep -qx kernel"
+ok compose_esp_no_slot_b sh -c "! mdir -i '$img@@$off' ::/EFI/Rustux/slot-b"
+mtype -i "$img@@$off" ::/EFI/Rustux/loader.conf >"$T/loader.conf" 2>&1
+for kv in 'default a' 'fallback a' 'tries 3' 'slot-a-state confirmed' 'slot-a-version 1.2.3-4' \
+	'cmdline console=ttyS0,115200 console=tty0'; do
+	ok "compose_loader_conf_${kv// /_}" grep -qx "$kv" "$T/loader.conf"
+done
+mcopy -i "$img@@$off" ::/EFI/Rustux/initrd "$T/initrd"
+bsdcpio -it <"$T/initrd" >"$T/initrd.list" 2>/dev/null
+ok compose_initrd_lists_sysroot grep -qx bin/sh "$T/initrd.list"
+ok compose_initrd_has_key grep -qx "etc/rpg/keys/$keyid.pub" "$T/initrd.list"
+ok compose_initrd_without_boot sh -c "! grep -q '^boot' '$T/initrd.list'"
+ok compose_initrd_sorted sh -c "sort -c '$T/initrd.list'"
+ok compose_initrd_owner_root sh -c "bsdcpio -itvn <'$T/initrd' 2>/dev/null | awk '\$3 != 0 || \$4 != 0 { exit 1 }'"
+ok compose_initrd_is_newc sh -c "head -c 6 '$T/initrd' | grep -qx 070701"
+ok compose_repos_names_url sh -c "bsdtar -xOf '$T/initrd' etc/rpg/repos | grep -qx https://example.org/rustica"
+touch "$S/bin/sh"	# a newer mtime must not leak into the image
+compose "$T/c2" "$T/w2" >/dev/null 2>&1
+ok compose_reproducible cmp "$img" "$T/c2/rustica-live.img"
+ok compose_fsck_fat sh -c "dd if='$img' of='$T/esp.fat' bs=1M skip=1 count=64 2>/dev/null && fsck.fat -n '$T/esp.fat'"
+ok compose_installer_recipe compose "$T/c3" "$T/w3" "$TOP/images/installer.json"
+ok compose_installer_label sh -c "mdir -i '$T/c3/rustica-installer.img@@$off' ::/ | grep -q 'RUSTICA-INS'"
+printf '{ "include": "live.json", "colour": "red" }' >"$T/bad.json"
+cp "$TOP/images/live.json" "$T/live.json"
+ok recipe_rejects_unknown_key sh -c "! '$MKIMAGE' compose '$T/bad.json' --repo /x --key '$T/test.pub' --out '$T/c4' --sysroot '$S' 2>'$T/err' && grep -q colour '$T/err'"
+printf '{ "include": "nothere.json" }' >"$T/bad2.json"
+ok recipe_rejects_missing_include sh -c "! '$MKIMAGE' compose '$T/bad2.json' --repo /x --key '$T/test.pub' --out '$T/c4' --sysroot '$S' 2>/dev/null"
+rm "$S/boot/efi/EFI/BOOT/BOOTX64.EFI"
+ok compose_refuses_missing_loader sh -c "! SOURCE_DATE_EPOCH=0 '$MKIMAGE' compose '$TOP/images/live.json' --repo /x --key '$T/test.pub' --out '$T/c5' --work '$T/w5' --sysroot '$S' 2>'$T/err' && grep -q BOOTX64 '$T/err' && [ ! -e '$T/c5/rustica-live.img' ]"
