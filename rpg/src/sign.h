@@ -33,6 +33,8 @@ int rpg_pubkey_load_dir(struct rpg_ctx *ctx, const char *dir, struct rpg_pubkey 
 /* Load a secret key; an encrypted one takes its passphrase from RPG_PASSPHRASE or the terminal. */
 int rpg_seckey_load(struct rpg_ctx *ctx, const char *path, struct rpg_seckey *out);
 void rpg_seckey_wipe(struct rpg_seckey *k);
+/* The public key (key id and Ed25519 point) that goes with a secret key. */
+void rpg_seckey_pubkey(const struct rpg_seckey *k, struct rpg_pubkey *out);
 /* "%016llX" key id into buf[17]. */
 char *rpg_keyid_str(const uint8_t keyid[8], char buf[17]);
 
