@@ -39,9 +39,10 @@ $(IMAGES_BUILD)/gpt_test: $(TOP)/images/mkimage/tests/gpt_test.c $(TOP)/images/m
 	@mkdir -p $(dir $@)
 	$(CC) $(IMAGES_TEST_CFLAGS) -o $@ $(TOP)/images/mkimage/tests/gpt_test.c $(TOP)/images/mkimage/gpt.c
 
-check-images: $(IMAGES_BUILD)/gpt_test $(MKIMAGE)
+check-images: $(IMAGES_BUILD)/gpt_test $(IMAGES_BUILD)/espimg_test $(MKIMAGE)
 	@rc=0; $(IMAGES_BUILD)/gpt_test || rc=1; \
-	MKIMAGE=$(MKIMAGE) OUT=$(OUT) $(TOP)/images/tests/check.sh || rc=1; exit $$rc
+	MKIMAGE=$(MKIMAGE) ESPIMG_TEST=$(IMAGES_BUILD)/espimg_test OUT=$(OUT) \
+		$(TOP)/images/tests/check.sh || rc=1; exit $$rc
 
 # --- the images ------------------------------------------------------------
 # An image is remade when the composer, its recipe or the repository index
@@ -80,3 +81,11 @@ image-installer: $(IMAGES_OUT)/rustica-installer.img
 
 run: $(IMAGES_OUT)/rustica-live.img
 	$(TOP)/images/run.sh $<
+
+# rpg's --image backend (rpg/src/espimg.c) on a real image; it needs only rpg's error slot.
+IMAGES_ESPIMG_SRC := $(TOP)/images/mkimage/tests/espimg_test.c $(TOP)/rpg/src/espimg.c \
+	$(TOP)/rpg/src/err.c $(TOP)/rpg/src/ctx.c
+$(IMAGES_BUILD)/espimg_test: $(IMAGES_ESPIMG_SRC) $(TOP)/rpg/src/espimg.h \
+		$(TOP)/images/mkimage/gpt.c | deps
+	@mkdir -p $(dir $@)
+	$(CC) $(IMAGES_TEST_CFLAGS) -D_GNU_SOURCE -I$(TOP)/rpg/src -o $@ $(IMAGES_ESPIMG_SRC)

@@ -92,3 +92,9 @@ printf '{ "include": "nothere.json" }' >"$T/bad2.json"
 ok recipe_rejects_missing_include sh -c "! '$MKIMAGE' compose '$T/bad2.json' --repo /x --key '$T/test.pub' --out '$T/c4' --sysroot '$S' 2>/dev/null"
 rm "$S/boot/efi/EFI/BOOT/BOOTX64.EFI"
 ok compose_refuses_missing_loader sh -c "! SOURCE_DATE_EPOCH=0 '$MKIMAGE' compose '$TOP/images/live.json' --repo /x --key '$T/test.pub' --out '$T/c5' --work '$T/w5' --sysroot '$S' 2>'$T/err' && grep -q BOOTX64 '$T/err' && [ ! -e '$T/c5/rustica-live.img' ]"
+
+# rpg --image's ESP backend, on a copy of the composed image; the image must stay valid.
+cp "$img" "$T/rw.img"
+"${ESPIMG_TEST:?}" "$T/rw.img" "$T/zero.img" 2>&1
+ok espimg_image_still_verifies sh -c "sgdisk -v '$T/rw.img' | grep -q 'No problems found'"
+ok espimg_fat_still_clean sh -c "dd if='$T/rw.img' of='$T/rw.fat' bs=1M skip=1 count=64 2>/dev/null && fsck.fat -n '$T/rw.fat'"
