@@ -1,0 +1,975 @@
+/* txn.c - rpg: verified package files and atomic, crash-safe transactions */
+/* SPDX-License-Identifier: MIT */
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "archive.h"
+#include "err.h"
+#include "fsutil.h"
+#include "journal.h"
+#include "txn.h"
+
+#define MAX_DEVS 8
+
+struct item {
+	enum rpg_journal_op op;
+	char *name;
+	struct rpg_pkgfile *p;		/* install only */
+};
+
+struct rpg_txn {
+	struct rpg_db *db;
+	struct item *items;
+	size_t nitems;
+	struct rpg_journal *j;
+	rpg_progress_fn progress;
+	void *parg;
+	uint64_t done, total;
+	int syncfd[MAX_DEVS];		/* one fd per file system written to */
+	dev_t syncdev[MAX_DEVS];
+	size_t nsync;
+};
+
+/* The directory of the last path written, reused while entries share it. */
+struct dircache {
+	char path[PATH_MAX];
+	int fd;
+};
+
+/* ---- package files ---- */
+
+int
+rpg_pkg_open(struct rpg_ctx *ctx, const char *path, const struct rpg_pubkey *keys,
+    size_t nkeys, struct rpg_pkgfile **out)
+{
+	struct rpg_areader *ar = NULL;
+	struct rpg_pkgfile *p;
+	char *mj = NULL, *sig = NULL;
+	size_t mlen, slen;
+	int r;
+
+	p = calloc(1, sizeof(*p));
+	if (p == NULL || (p->what = strdup(path)) == NULL) {
+		free(p);
+		return rpg_fail(ctx, RPG_E_NOMEM, "out of memory");
+	}
+	p->fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (p->fd < 0) {
+		r = rpg_fail(ctx, -errno, "%s: %s", path, strerror(errno));
+		goto fail;
+	}
+	if ((r = rpg_areader_open(ctx, p->fd, path, &ar)) < 0)
+		goto fail;
+	if ((r = rpg_areader_manifest(ctx, ar, &mj, &mlen, &sig, &slen)) < 0)
+		goto fail;
+	if ((r = rpg_verify(ctx, path, keys, nkeys, mj, mlen, sig, slen)) < 0)
+		goto fail;
+	if ((r = rpg_manifest_parse(ctx, path, mj, mlen, &p->m)) < 0)
+		goto fail;
+	rpg_sha256(mj, mlen, p->mhash);
+	free(mj);
+	free(sig);
+	rpg_areader_close(ar);
+	*out = p;
+	return 0;
+fail:
+	free(mj);
+	free(sig);
+	if (ar != NULL)
+		rpg_areader_close(ar);
+	rpg_pkg_close(p);
+	return r;
+}
+
+void
+rpg_pkg_close(struct rpg_pkgfile *p)
+{
+	if (p == NULL)
+		return;
+	if (p->fd >= 0)
+		close(p->fd);
+	rpg_manifest_free(p->m);
+	free(p->what);
+	free(p);
+}
+
+/* ---- streaming the payload ---- */
+
+/* Open (cached) the directory holding path; create it when create is set. */
+static int
+dir_for(struct rpg_ctx *ctx, int rootfd, struct dircache *dc, const char *path, int create,
+    const char **base)
+{
+	char dir[PATH_MAX];
+	const char *slash = strrchr(path, '/');
+
+	*base = slash != NULL ? slash + 1 : path;
+	rpg_fs_dirname(path, dir, sizeof(dir));
+	if (dc->fd >= 0 && strcmp(dc->path, dir) == 0)
+		return 0;
+	if (dc->fd >= 0)
+		close(dc->fd);
+	dc->fd = -1;
+	if (rpg_fs_opendir(ctx, rootfd, dir, create, 0755, &dc->fd) < 0)
+		return ctx->err.code;
+	snprintf(dc->path, sizeof(dc->path), "%s", dir);
+	return 0;
+}
+
+/* Normalise an archive path: drop "./" prefixes and a trailing '/'. */
+static void
+norm_path(const char *in, char *out, size_t size)
+{
+	size_t n;
+
+	while (in[0] == '.' && in[1] == '/')
+		in += 2;
+	snprintf(out, size, "%s", in);
+	n = strlen(out);
+	while (n > 1 && out[n - 1] == '/')
+		out[--n] = '\0';
+}
+
+struct stream {
+	struct rpg_ctx *ctx;
+	struct rpg_pkgfile *p;
+	struct rpg_areader *ar;
+	int rootfd;
+	const struct rpg_journal *j;	/* NULL: extract with final names */
+	size_t pi;
+	struct rpg_txn *t;		/* progress and sync, may be NULL */
+	struct dircache dc;
+	char *buf;
+};
+
+/* Check an archive entry against its manifest entry. */
+static int
+check_entry(struct stream *s, const struct rpg_entry *e, const char *path,
+    const struct rpg_file *f)
+{
+	struct rpg_ctx *ctx = s->ctx;
+	const char *pkg = s->p->m->name;
+
+	if (e->type == RPG_ET_HARDLINK)
+		return rpg_fail(ctx, RPG_E_UNSAFE, "%s: %s: hard links are refused", pkg, path);
+	if (e->type == RPG_ET_OTHER)
+		return rpg_fail(ctx, RPG_E_UNSAFE, "%s: %s: device nodes, fifos and sockets are refused",
+		    pkg, path);
+	if (f == NULL)
+		return rpg_fail(ctx, RPG_E_UNSAFE, "%s: %s: not listed in the signed manifest", pkg, path);
+	if ((f->type == RPG_FT_FILE && e->type != RPG_ET_FILE) ||
+	    (f->type == RPG_FT_DIR && e->type != RPG_ET_DIR) ||
+	    (f->type == RPG_FT_SYMLINK && e->type != RPG_ET_SYMLINK))
+		return rpg_fail(ctx, RPG_E_UNSAFE, "%s: %s: type differs from the signed manifest",
+		    pkg, path);
+	if (f->type != RPG_FT_SYMLINK && (e->mode & 07777) != f->mode)
+		return rpg_fail(ctx, RPG_E_UNSAFE, "%s: %s: mode %04o differs from the signed manifest's %04o",
+		    pkg, path, e->mode & 07777, f->mode);
+	if (f->type == RPG_FT_FILE && (e->size < 0 || (uint64_t)e->size != f->size))
+		return rpg_fail(ctx, RPG_E_HASH, "%s: %s: size %lld differs from the signed manifest's %llu",
+		    pkg, path, (long long)e->size, (unsigned long long)f->size);
+	if (f->type == RPG_FT_SYMLINK) {
+		if (e->link == NULL || strcmp(e->link, f->target) != 0)
+			return rpg_fail(ctx, RPG_E_UNSAFE, "%s: %s: link target differs from the signed manifest",
+			    pkg, path);
+		if (!rpg_fs_link_inside(path, f->target))
+			return rpg_fail(ctx, RPG_E_UNSAFE, "%s: %s: symbolic link leads out of the root",
+			    pkg, path);
+	}
+	return 0;
+}
+
+static void
+stage_name(struct stream *s, size_t fi, const char *base, char *buf, size_t size)
+{
+	if (s->j != NULL)
+		rpg_journal_stage_name(s->j, s->pi, fi, buf, size);
+	else
+		snprintf(buf, size, "%s", base);
+}
+
+/* Remember the file system of fd so it gets one syncfs() before the commit. */
+static void
+note_fs(struct rpg_txn *t, int fd)
+{
+	struct stat st;
+	size_t i;
+
+	if (t == NULL || fstat(fd, &st) < 0)
+		return;
+	for (i = 0; i < t->nsync; i++)
+		if (t->syncdev[i] == st.st_dev)
+			return;
+	if (t->nsync < MAX_DEVS && (t->syncfd[t->nsync] = fcntl(fd, F_DUPFD_CLOEXEC, 0)) >= 0)
+		t->syncdev[t->nsync++] = st.st_dev;
+}
+
+static int
+write_file(struct stream *s, const struct rpg_file *f, const char *path, size_t fi)
+{
+	struct rpg_ctx *ctx = s->ctx;
+	const char *pkg = s->p->m->name, *base;
+	char name[NAME_MAX + 1];
+	uint8_t sum[RPG_SHA256_LEN];
+	struct rpg_sha256 h;
+	struct timespec ts[2];
+	uint64_t total = 0;
+	ssize_t n;
+	int fd, r;
+
+	if ((r = dir_for(ctx, s->rootfd, &s->dc, path, s->j == NULL, &base)) < 0)
+		return r;
+	note_fs(s->t, s->dc.fd);
+	stage_name(s, fi, base, name, sizeof(name));
+	fd = openat(s->dc.fd, name, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
+	if (fd < 0)
+		return rpg_fail(ctx, -errno, "%s: %s: %s", pkg, path, strerror(errno));
+	if (rpg_sha256_init(&h) < 0) {
+		close(fd);
+		return rpg_fail(ctx, RPG_E_NOMEM, "%s: %s: hash: out of memory", pkg, path);
+	}
+	r = 0;
+	while ((n = rpg_areader_read(ctx, s->ar, s->buf, 1u << 17)) > 0) {
+		total += (uint64_t)n;
+		if (total > f->size) {
+			r = rpg_fail(ctx, RPG_E_HASH, "%s: %s: more data than the signed manifest says",
+			    pkg, path);
+			break;
+		}
+		rpg_sha256_update(&h, s->buf, (size_t)n);
+		if ((r = rpg_fs_write_all(fd, s->buf, (size_t)n)) < 0) {
+			r = rpg_fail(ctx, r, "%s: %s: %s", pkg, path, strerror(-r));
+			break;
+		}
+		if (s->t != NULL && s->t->progress != NULL) {
+			s->t->done += (uint64_t)n;
+			s->t->progress(s->t->parg, pkg, s->t->done, s->t->total);
+		}
+	}
+	if (r == 0 && n < 0)
+		r = n == ctx->err.code ? (int)n : rpg_fail(ctx, (int)n, "%s: %s: archive truncated or corrupt",
+		    pkg, path);
+	if (r < 0) {
+		rpg_sha256_abort(&h);
+		close(fd);
+		return r;
+	}
+	rpg_sha256_final(&h, sum);
+	if (total != f->size || memcmp(sum, f->sha256, sizeof(sum)) != 0) {
+		close(fd);
+		return rpg_fail(ctx, RPG_E_HASH, "%s: %s: %s differs from the signed manifest", pkg, path,
+		    total != f->size ? "size" : "sha256");
+	}
+	ts[0].tv_sec = ts[1].tv_sec = s->p->m->build_date;
+	ts[0].tv_nsec = ts[1].tv_nsec = 0;
+	if (fchmod(fd, f->mode) < 0 || futimens(fd, ts) < 0 || close(fd) < 0)
+		return rpg_fail(ctx, -errno, "%s: %s: %s", pkg, path, strerror(errno));
+	return 0;
+}
+
+static int
+write_symlink(struct stream *s, const struct rpg_file *f, const char *path, size_t fi)
+{
+	char name[NAME_MAX + 1];
+	const char *base;
+	int r;
+
+	if ((r = dir_for(s->ctx, s->rootfd, &s->dc, path, s->j == NULL, &base)) < 0)
+		return r;
+	stage_name(s, fi, base, name, sizeof(name));
+	if (symlinkat(f->target, s->dc.fd, name) < 0)
+		return rpg_fail(s->ctx, -errno, "%s: %s: %s", s->p->m->name, path, strerror(errno));
+	return 0;
+}
+
+/* Directories already exist in a transaction (made from the journal); extraction makes them. */
+static int
+write_dir(struct stream *s, const struct rpg_file *f, const char *path)
+{
+	int fd, r;
+
+	if (s->j != NULL)
+		return 0;
+	if ((r = rpg_fs_opendir(s->ctx, s->rootfd, path, RPG_FS_CREATE, 0755, &fd)) < 0)
+		return r;
+	if (fchmod(fd, f->mode) < 0)
+		r = rpg_fail(s->ctx, -errno, "%s: %s: %s", s->p->m->name, path, strerror(errno));
+	close(fd);
+	return r;
+}
+
+static int
+stream_entries(struct stream *s, uint8_t *seen)
+{
+	struct rpg_ctx *ctx = s->ctx;
+	const struct rpg_manifest *m = s->p->m;
+	const struct rpg_file *f;
+	struct rpg_entry e;
+	char path[PATH_MAX];
+	size_t fi;
+	int r;
+
+	while ((r = rpg_areader_next(ctx, s->ar, &e)) > 0) {
+		norm_path(e.path, path, sizeof(path));
+		f = rpg_manifest_find(m, path);
+		if ((r = check_entry(s, &e, path, f)) < 0)
+			return r;
+		fi = (size_t)(f - m->files);
+		if (seen[fi])
+			return rpg_fail(ctx, RPG_E_UNSAFE, "%s: %s: duplicate archive entry", m->name, path);
+		seen[fi] = 1;
+		if (f->type == RPG_FT_FILE)
+			r = write_file(s, f, path, fi);
+		else if (f->type == RPG_FT_SYMLINK)
+			r = write_symlink(s, f, path, fi);
+		else
+			r = write_dir(s, f, path);
+		if (r < 0)
+			return r;
+		if (s->j != NULL)
+			rpg_journal_crashpoint_n("staged", fi);
+	}
+	if (r < 0)
+		return ctx->err.code == r ? r : rpg_fail(ctx, r, "%s: %s: archive truncated or corrupt",
+		    m->name, s->p->what);
+	for (fi = 0; fi < m->nfiles; fi++)
+		if (!seen[fi])
+			return rpg_fail(ctx, RPG_E_FORMAT, "%s: %s: missing from the payload (truncated?)",
+			    m->name, m->files[fi].path);
+	return 0;
+}
+
+/* Stream p's payload under rootfd: staging names when j != NULL, else final names. */
+static int
+stream_payload(struct rpg_ctx *ctx, struct rpg_pkgfile *p, int rootfd,
+    const struct rpg_journal *j, size_t pi, struct rpg_txn *t)
+{
+	struct stream s = { .ctx = ctx, .p = p, .rootfd = rootfd, .j = j, .pi = pi, .t = t };
+	uint8_t mh[RPG_SHA256_LEN], *seen = NULL;
+	char *mj = NULL, *sig = NULL;
+	size_t mlen, slen;
+	int r;
+
+	s.dc.fd = -1;
+	if (lseek(p->fd, 0, SEEK_SET) < 0)
+		return rpg_fail(ctx, -errno, "%s: %s", p->what, strerror(errno));
+	if ((r = rpg_areader_open(ctx, p->fd, p->what, &s.ar)) < 0)
+		return r;
+	if ((r = rpg_areader_manifest(ctx, s.ar, &mj, &mlen, &sig, &slen)) < 0)
+		goto out;
+	rpg_sha256(mj, mlen, mh);
+	if (memcmp(mh, p->mhash, sizeof(mh)) != 0) {
+		r = rpg_fail(ctx, RPG_E_BADSIG, "%s: %s: changed while being installed",
+		    p->m->name, p->what);
+		goto out;
+	}
+	seen = calloc(p->m->nfiles + 1, 1);
+	s.buf = malloc(1u << 17);
+	if (seen == NULL || s.buf == NULL) {
+		r = rpg_fail(ctx, RPG_E_NOMEM, "out of memory");
+		goto out;
+	}
+	r = stream_entries(&s, seen);
+out:
+	if (s.dc.fd >= 0)
+		close(s.dc.fd);
+	free(s.buf);
+	free(seen);
+	free(mj);
+	free(sig);
+	rpg_areader_close(s.ar);
+	return r;
+}
+
+int
+rpg_pkg_extract(struct rpg_ctx *ctx, struct rpg_pkgfile *p, int dirfd)
+{
+	return stream_payload(ctx, p, dirfd, NULL, 0, NULL);
+}
+
+/* ---- transactions ---- */
+
+int
+rpg_txn_new(struct rpg_ctx *ctx, struct rpg_db *db, struct rpg_txn **out)
+{
+	struct rpg_txn *t;
+
+	t = calloc(1, sizeof(*t));
+	if (t == NULL || (t->j = rpg_journal_new()) == NULL) {
+		free(t);
+		return rpg_fail(ctx, RPG_E_NOMEM, "out of memory");
+	}
+	t->db = db;
+	*out = t;
+	return 0;
+}
+
+static struct item *
+find_item(const struct rpg_txn *t, const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < t->nitems; i++)
+		if (strcmp(t->items[i].name, name) == 0)
+			return &t->items[i];
+	return NULL;
+}
+
+static int
+add_item(struct rpg_ctx *ctx, struct rpg_txn *t, enum rpg_journal_op op, const char *name,
+    struct rpg_pkgfile *p)
+{
+	struct item *it;
+
+	if (find_item(t, name) != NULL)
+		return rpg_fail(ctx, RPG_E_CONFLICT, "%s: named twice in one transaction", name);
+	it = realloc(t->items, (t->nitems + 1) * sizeof(*it));
+	if (it == NULL)
+		return rpg_fail(ctx, RPG_E_NOMEM, "out of memory");
+	t->items = it;
+	it += t->nitems;
+	it->op = op;
+	it->p = p;
+	if ((it->name = strdup(name)) == NULL)
+		return rpg_fail(ctx, RPG_E_NOMEM, "out of memory");
+	t->nitems++;
+	return rpg_journal_add_pkg(ctx, t->j, op, name);
+}
+
+int
+rpg_txn_add_install(struct rpg_ctx *ctx, struct rpg_txn *t, struct rpg_pkgfile *p)
+{
+	int r = add_item(ctx, t, RPG_JOP_INSTALL, p->m->name, p);
+
+	if (r < 0)
+		rpg_pkg_close(p);
+	return r;
+}
+
+int
+rpg_txn_add_remove(struct rpg_ctx *ctx, struct rpg_txn *t, const char *name)
+{
+	if (rpg_db_find(t->db, name) == NULL)
+		return rpg_fail(ctx, RPG_E_NOTFOUND, "%s: not installed", name);
+	return add_item(ctx, t, RPG_JOP_REMOVE, name, NULL);
+}
+
+void
+rpg_txn_set_progress(struct rpg_txn *t, rpg_progress_fn fn, void *arg)
+{
+	t->progress = fn;
+	t->parg = arg;
+}
+
+void
+rpg_txn_free(struct rpg_txn *t)
+{
+	size_t i;
+
+	if (t == NULL)
+		return;
+	for (i = 0; i < t->nitems; i++) {
+		free(t->items[i].name);
+		rpg_pkg_close(t->items[i].p);
+	}
+	for (i = 0; i < t->nsync; i++)
+		close(t->syncfd[i]);
+	free(t->items);
+	rpg_journal_free(t->j);
+	free(t);
+}
+
+/* ---- planning: everything is checked before anything is written ---- */
+
+/* 1 if path is listed by an installed package that the transaction does not touch. */
+static const struct rpg_manifest *
+untouched_owner(const struct rpg_txn *t, const char *path, const struct rpg_file **f)
+{
+	size_t i;
+
+	for (i = 0; i < t->db->npkgs; i++) {
+		if (find_item(t, t->db->pkgs[i]->name) != NULL)
+			continue;
+		if ((*f = rpg_manifest_find(t->db->pkgs[i], path)) != NULL)
+			return t->db->pkgs[i];
+	}
+	return NULL;
+}
+
+/* 1 if some other item's new manifest lists path as a non-directory. */
+static int
+txn_other_owner(const struct rpg_txn *t, size_t self, const char *path, const char **who)
+{
+	const struct rpg_file *f;
+	size_t i;
+
+	for (i = 0; i < t->nitems; i++) {
+		if (i == self || t->items[i].p == NULL)
+			continue;
+		f = rpg_manifest_find(t->items[i].p->m, path);
+		if (f != NULL) {
+			*who = t->items[i].name;
+			return f->type == RPG_FT_DIR ? 0 : 1;
+		}
+	}
+	return 0;
+}
+
+/* 1 if dir was planned for creation already. */
+static int
+planned(const struct rpg_journal *j, const char *dir)
+{
+	size_t i;
+
+	for (i = j->ndirs; i > 0; i--)
+		if (strcmp(j->dirs[i - 1], dir) == 0)
+			return 1;
+	return 0;
+}
+
+/*
+ * Make sure directory dir exists or is planned: an existing real directory,
+ * or a missing one that gets a journal line. A link or file there is refused.
+ */
+static int
+plan_dir(struct rpg_ctx *ctx, struct rpg_txn *t, const struct rpg_manifest *m, const char *dir)
+{
+	const struct rpg_file *f;
+	char parent[PATH_MAX];
+	size_t i;
+	int fd, r;
+
+	if (dir[0] == '\0' || planned(t->j, dir))
+		return 0;
+	if (strchr(dir, '\n') != NULL)
+		return rpg_fail(ctx, RPG_E_UNSAFE, "%s: bad path", m->name);
+	f = rpg_manifest_find(m, dir);
+	if (f != NULL && f->type != RPG_FT_DIR)
+		return rpg_fail(ctx, RPG_E_UNSAFE, "%s: %s: payload would write through its own %s",
+		    m->name, dir, f->type == RPG_FT_SYMLINK ? "symbolic link" : "file");
+	for (i = 0; i < t->nitems; i++)
+		if (t->items[i].p != NULL && (f = rpg_manifest_find(t->items[i].p->m, dir)) != NULL &&
+		    f->type != RPG_FT_DIR)
+			return rpg_fail(ctx, RPG_E_UNSAFE, "%s: %s: is a %s in package %s", m->name, dir,
+			    f->type == RPG_FT_SYMLINK ? "symbolic link" : "file", t->items[i].name);
+	r = rpg_fs_opendir(ctx, t->db->rootfd, dir, 0, 0, &fd);
+	if (r == 0) {
+		close(fd);
+		return 0;
+	}
+	if (r != -ENOENT)
+		return rpg_fail(ctx, r, "%s: %s: %s", m->name, dir, r == RPG_E_UNSAFE ?
+		    "path goes through a symbolic link" : rpg_strerror(r));
+	ctx->err.code = 0;
+	rpg_fs_dirname(dir, parent, sizeof(parent));
+	if ((r = plan_dir(ctx, t, m, parent)) < 0)
+		return r;
+	return rpg_journal_add_dir(ctx, t->j, dir);
+}
+
+/* An existing non-directory at path may only be one the transaction replaces. */
+static int
+plan_target(struct rpg_ctx *ctx, struct rpg_txn *t, const struct rpg_manifest *m,
+    const struct rpg_file *f)
+{
+	const struct rpg_manifest *old;
+	const struct rpg_file *of;
+	struct stat st;
+	size_t i;
+	int fd, r;
+
+	if (planned(t->j, f->path))
+		return 0;
+	{
+		const char *base;
+
+		if ((r = rpg_fs_openparent(ctx, t->db->rootfd, f->path, 0, &fd, &base)) < 0) {
+			if (r == -ENOENT) {
+				ctx->err.code = 0;
+				return 0;	/* the parent is being created */
+			}
+			return rpg_fail(ctx, r, "%s: %s: %s", m->name, f->path, r == RPG_E_UNSAFE ?
+			    "path goes through a symbolic link" : rpg_strerror(r));
+		}
+		r = fstatat(fd, base, &st, AT_SYMLINK_NOFOLLOW);
+		close(fd);
+	}
+	if (r < 0)
+		return 0;
+	if (S_ISDIR(st.st_mode) || f->type == RPG_FT_DIR)
+		return S_ISDIR(st.st_mode) == (f->type == RPG_FT_DIR) ? 0 :
+		    rpg_fail(ctx, RPG_E_CONFLICT, "%s: %s: exists in the file system as another type",
+		    m->name, f->path);
+	for (i = 0; i < t->nitems; i++) {
+		old = rpg_db_find(t->db, t->items[i].name);
+		if (old != NULL && (of = rpg_manifest_find(old, f->path)) != NULL &&
+		    of->type != RPG_FT_DIR)
+			return 0;
+	}
+	return rpg_fail(ctx, RPG_E_CONFLICT, "%s: %s: exists in the file system", m->name, f->path);
+}
+
+static int
+plan_item(struct rpg_ctx *ctx, struct rpg_txn *t, size_t self)
+{
+	const struct rpg_manifest *m = t->items[self].p->m, *owner;
+	const struct rpg_file *f, *of;
+	char dir[PATH_MAX], lastdir[PATH_MAX] = "";
+	const char *who;
+	size_t i;
+	int r;
+
+	if (m->type == RPG_TYPE_KERNEL)
+		return rpg_fail(ctx, RPG_E_INTERNAL, "%s: kernel packages go to boot slots", m->name);
+	for (i = 0; i < m->nfiles; i++) {
+		f = &m->files[i];
+		if (strchr(f->path, '\n') != NULL)
+			return rpg_fail(ctx, RPG_E_UNSAFE, "%s: bad path", m->name);
+		owner = untouched_owner(t, f->path, &of);
+		if (owner != NULL && (of->type != RPG_FT_DIR || f->type != RPG_FT_DIR))
+			return rpg_fail(ctx, RPG_E_CONFLICT, "%s: %s: conflicts with installed package %s",
+			    m->name, f->path, owner->name);
+		if (f->type != RPG_FT_DIR && txn_other_owner(t, self, f->path, &who))
+			return rpg_fail(ctx, RPG_E_CONFLICT, "%s: %s: also in package %s",
+			    m->name, f->path, who);
+		if (f->type == RPG_FT_SYMLINK && !rpg_fs_link_inside(f->path, f->target))
+			return rpg_fail(ctx, RPG_E_UNSAFE, "%s: %s: symbolic link leads out of the root",
+			    m->name, f->path);
+		rpg_fs_dirname(f->path, dir, sizeof(dir));
+		if (strcmp(dir, lastdir) != 0) {
+			if ((r = plan_dir(ctx, t, m, dir)) < 0)
+				return r;
+			snprintf(lastdir, sizeof(lastdir), "%s", dir);
+		}
+		if ((r = plan_target(ctx, t, m, f)) < 0)
+			return r;
+		if (f->type == RPG_FT_DIR && (r = plan_dir(ctx, t, m, f->path)) < 0)
+			return r;
+	}
+	t->total += m->installed_size;
+	return 0;
+}
+
+/* Create the planned directories, parents first, with their manifest modes. */
+static int
+make_dirs(struct rpg_ctx *ctx, struct rpg_txn *t)
+{
+	const struct rpg_file *f;
+	const char *base;
+	unsigned mode;
+	size_t i, k;
+	int fd, r;
+
+	for (i = 0; i < t->j->ndirs; i++) {
+		mode = 0755;
+		for (k = 0; k < t->nitems; k++)
+			if (t->items[k].p != NULL &&
+			    (f = rpg_manifest_find(t->items[k].p->m, t->j->dirs[i])) != NULL)
+				mode = f->mode;
+		if ((r = rpg_fs_openparent(ctx, t->db->rootfd, t->j->dirs[i], 0, &fd, &base)) < 0)
+			return r;
+		if ((mkdirat(fd, base, 0700) < 0 && errno != EEXIST) ||
+		    fchmodat(fd, base, mode, 0) < 0)
+			r = rpg_fail(ctx, -errno, "%s: %s", t->j->dirs[i], strerror(errno));
+		close(fd);
+		if (r < 0)
+			return r;
+	}
+	return 0;
+}
+
+/* ---- commit (redo) and undo, shared by the normal path and recovery ---- */
+
+/* The new manifest of journal package i: in memory, or staged in the db (NULL if committed). */
+static struct rpg_manifest *
+new_manifest(struct rpg_ctx *ctx, struct rpg_db *db, const struct rpg_journal *j, size_t i,
+    struct rpg_manifest **mem, int *owned)
+{
+	struct rpg_manifest *m = NULL;
+
+	*owned = 0;
+	if (j->pkgs[i].op != RPG_JOP_INSTALL)
+		return NULL;
+	if (mem != NULL && mem[i] != NULL)
+		return mem[i];
+	if (rpg_db_load_staged(ctx, db, j->pkgs[i].name, &m) < 0) {
+		ctx->err.code = 0;
+		return NULL;
+	}
+	*owned = 1;
+	return m;
+}
+
+struct state {
+	struct rpg_db *db;
+	const struct rpg_journal *j;
+	struct rpg_manifest **news;	/* per journal package; NULL when none/committed */
+	int *owned;
+};
+
+/* 1 if path is kept by the state after the transaction. */
+static int
+kept(const struct state *s, const char *path)
+{
+	size_t i, k;
+	int touched;
+
+	for (i = 0; i < s->j->npkgs; i++)
+		if (s->news[i] != NULL && rpg_manifest_find(s->news[i], path) != NULL)
+			return 1;
+	for (i = 0; i < s->db->npkgs; i++) {
+		touched = 0;
+		for (k = 0; k < s->j->npkgs; k++)
+			if (strcmp(s->j->pkgs[k].name, s->db->pkgs[i]->name) == 0 &&
+			    (s->j->pkgs[k].op == RPG_JOP_REMOVE || s->news[k] != NULL))
+				touched = 1;
+		if (!touched && rpg_manifest_find(s->db->pkgs[i], path) != NULL)
+			return 1;
+	}
+	return 0;
+}
+
+static int
+rename_in(struct rpg_ctx *ctx, struct state *s, size_t pi, struct dircache *dc, size_t *count)
+{
+	const struct rpg_manifest *m = s->news[pi];
+	char stage[NAME_MAX + 1];
+	const char *base;
+	size_t fi;
+	int r;
+
+	for (fi = 0; fi < m->nfiles; fi++) {
+		if (m->files[fi].type == RPG_FT_DIR)
+			continue;
+		if ((r = dir_for(ctx, s->db->rootfd, dc, m->files[fi].path, 0, &base)) < 0)
+			return r;
+		rpg_journal_stage_name(s->j, pi, fi, stage, sizeof(stage));
+		if (renameat(dc->fd, stage, dc->fd, base) < 0 && errno != ENOENT)
+			return rpg_fail(ctx, -errno, "%s: %s: %s", m->name, m->files[fi].path,
+			    strerror(errno));
+		rpg_journal_crashpoint_n("renamed", ++*count);
+	}
+	return 0;
+}
+
+/* Remove what old lists and nothing keeps: files and links first, then directories, deepest first. */
+static void
+remove_dropped(struct rpg_ctx *ctx, struct state *s, const struct rpg_manifest *old,
+    struct dircache *dc)
+{
+	const struct rpg_file *f;
+	const char *base;
+	size_t i;
+	int pass;
+
+	for (pass = 0; pass < 2; pass++) {
+		for (i = old->nfiles; i > 0; i--) {
+			f = &old->files[i - 1];
+			if ((f->type == RPG_FT_DIR) != (pass == 1) || kept(s, f->path))
+				continue;
+			if (dir_for(ctx, s->db->rootfd, dc, f->path, 0, &base) < 0) {
+				ctx->err.code = 0;
+				continue;
+			}
+			unlinkat(dc->fd, base, pass == 1 ? AT_REMOVEDIR : 0);
+		}
+	}
+}
+
+static int
+redo(struct rpg_ctx *ctx, struct state *s)
+{
+	struct dircache dc = { .fd = -1 };
+	const struct rpg_manifest *old;
+	size_t i, count = 0;
+	int r = 0;
+
+	for (i = 0; i < s->j->npkgs && r == 0; i++)
+		if (s->news[i] != NULL)
+			r = rename_in(ctx, s, i, &dc, &count);
+	rpg_journal_crashpoint("renamed");
+	for (i = 0; i < s->j->npkgs && r == 0; i++) {
+		if (s->j->pkgs[i].op == RPG_JOP_INSTALL && s->news[i] == NULL)
+			continue;	/* committed before a crash */
+		old = rpg_db_find(s->db, s->j->pkgs[i].name);
+		if (old != NULL)
+			remove_dropped(ctx, s, old, &dc);
+	}
+	if (dc.fd >= 0)
+		close(dc.fd);
+	rpg_journal_crashpoint("removed");
+	if (r == 0 && syncfs(s->db->rootfd) < 0)
+		r = rpg_fail(ctx, -errno, "%s: syncfs: %s", ctx->root, strerror(errno));
+	for (i = 0; i < s->j->npkgs && r == 0; i++) {
+		if (s->j->pkgs[i].op == RPG_JOP_REMOVE)
+			r = rpg_db_drop_manifest(ctx, s->db, s->j->pkgs[i].name);
+		else
+			r = rpg_db_commit_manifest(ctx, s->db, s->j->pkgs[i].name);
+		rpg_journal_crashpoint_n("db", i);
+	}
+	if (r == 0)
+		r = rpg_db_sync(ctx, s->db);
+	return r;
+}
+
+static void
+undo(struct rpg_ctx *ctx, struct state *s)
+{
+	struct dircache dc = { .fd = -1 };
+	const struct rpg_manifest *m;
+	char stage[NAME_MAX + 1];
+	const char *base;
+	size_t i, fi;
+
+	for (i = 0; i < s->j->npkgs; i++) {
+		if ((m = s->news[i]) == NULL)
+			continue;
+		for (fi = 0; fi < m->nfiles; fi++) {
+			if (m->files[fi].type == RPG_FT_DIR)
+				continue;
+			if (dir_for(ctx, s->db->rootfd, &dc, m->files[fi].path, 0, &base) < 0) {
+				ctx->err.code = 0;
+				continue;
+			}
+			rpg_journal_stage_name(s->j, i, fi, stage, sizeof(stage));
+			unlinkat(dc.fd, stage, 0);
+		}
+	}
+	if (dc.fd >= 0)
+		close(dc.fd);
+	for (i = s->j->ndirs; i > 0; i--) {
+		int fd;
+
+		if (rpg_fs_openparent(ctx, s->db->rootfd, s->j->dirs[i - 1], 0, &fd, &base) < 0) {
+			ctx->err.code = 0;
+			continue;
+		}
+		unlinkat(fd, base, AT_REMOVEDIR);
+		close(fd);
+	}
+	syncfs(s->db->rootfd);
+}
+
+/* Finish or undo journal j; news may hold in-memory manifests (NULL: load them). */
+static int
+settle(struct rpg_ctx *ctx, struct rpg_db *db, const struct rpg_journal *j,
+    struct rpg_manifest **mem)
+{
+	struct state s = { .db = db, .j = j };
+	struct rpg_err saved = ctx->err;
+	size_t i;
+	int r = 0;
+
+	s.news = calloc(j->npkgs + 1, sizeof(*s.news));
+	s.owned = calloc(j->npkgs + 1, sizeof(*s.owned));
+	if (s.news == NULL || s.owned == NULL) {
+		free(s.news);
+		free(s.owned);
+		return rpg_fail(ctx, RPG_E_NOMEM, "out of memory");
+	}
+	for (i = 0; i < j->npkgs; i++)
+		s.news[i] = new_manifest(ctx, db, j, i, mem, &s.owned[i]);
+	if (j->state == RPG_JOURNAL_COMMIT) {
+		r = redo(ctx, &s);
+	} else {
+		undo(ctx, &s);
+		ctx->err = saved;
+	}
+	for (i = 0; i < j->npkgs; i++)
+		if (s.owned[i])
+			rpg_manifest_free(s.news[i]);
+	free(s.news);
+	free(s.owned);
+	if (r < 0)
+		return r;
+	if ((r = rpg_db_clear_staged(ctx, db)) < 0 || (r = rpg_journal_remove(ctx, db->dbfd)) < 0)
+		return r;
+	rpg_journal_crashpoint("done");
+	return rpg_db_reload(ctx, db);
+}
+
+int
+rpg_txn_recover(struct rpg_ctx *ctx, struct rpg_db *db)
+{
+	struct rpg_journal *j;
+	int r;
+
+	if (db->dbfd < 0)
+		return 0;
+	if ((r = rpg_journal_read(ctx, db->dbfd, &j)) < 0)
+		return r;
+	if (j == NULL)
+		return rpg_db_clear_staged(ctx, db);
+	r = settle(ctx, db, j, NULL);
+	if (r == 0)
+		r = 1;
+	rpg_journal_free(j);
+	return r;
+}
+
+/* Stage every payload and make it durable. */
+static int
+stage_all(struct rpg_ctx *ctx, struct rpg_txn *t)
+{
+	size_t i;
+	int r;
+
+	note_fs(t, t->db->rootfd);
+	for (i = 0; i < t->nitems; i++) {
+		if (t->items[i].p == NULL)
+			continue;
+		if ((r = stream_payload(ctx, t->items[i].p, t->db->rootfd, t->j, i, t)) < 0)
+			return r;
+	}
+	rpg_journal_crashpoint("staged");
+	for (i = 0; i < t->nsync; i++)
+		if (syncfs(t->syncfd[i]) < 0)
+			return rpg_fail(ctx, -errno, "%s: syncfs: %s", ctx->root, strerror(errno));
+	return 0;
+}
+
+int
+rpg_txn_run(struct rpg_ctx *ctx, struct rpg_txn *t)
+{
+	struct rpg_manifest **mem;
+	size_t i;
+	int r;
+
+	for (i = 0; i < t->nitems; i++)
+		if (t->items[i].p != NULL && (r = plan_item(ctx, t, i)) < 0)
+			return r;
+	mem = calloc(t->nitems + 1, sizeof(*mem));
+	if (mem == NULL)
+		return rpg_fail(ctx, RPG_E_NOMEM, "out of memory");
+	for (i = 0; i < t->nitems; i++)
+		mem[i] = t->items[i].p != NULL ? t->items[i].p->m : NULL;
+	if ((r = rpg_db_clear_staged(ctx, t->db)) < 0)
+		goto out;
+	for (i = 0; i < t->nitems; i++)
+		if (mem[i] != NULL && (r = rpg_db_stage_manifest(ctx, t->db, mem[i])) < 0)
+			goto out;
+	if ((r = rpg_journal_write(ctx, t->db->dbfd, t->j)) < 0)
+		goto out;
+	rpg_journal_crashpoint("prepared");
+	if ((r = make_dirs(ctx, t)) < 0 || (r = stage_all(ctx, t)) < 0) {
+		settle(ctx, t->db, t->j, mem);
+		goto out;
+	}
+	t->j->state = RPG_JOURNAL_COMMIT;
+	if ((r = rpg_journal_write(ctx, t->db->dbfd, t->j)) < 0) {
+		t->j->state = RPG_JOURNAL_PREPARE;
+		settle(ctx, t->db, t->j, mem);
+		goto out;
+	}
+	rpg_journal_crashpoint("committed");
+	r = settle(ctx, t->db, t->j, mem);
+out:
+	free(mem);
+	return r;
+}
