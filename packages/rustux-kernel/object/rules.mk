@@ -22,3 +22,10 @@ kernel-docs: $(SYSCALLS_TAB) $(SYSCALLS_AWK)
 
 check-kernel-abi:
 	@$(KOBJ_SRC)/tools/check-syscalls.sh $(KOBJ_SRC) $(OUT)/tmp/kernel-abi $(TOP)/docs/SYSCALL.md
+
+# Pure sources linked into every host unit test (check-kernel-unit, C's rules.mk).
+# Listed by name: object/ and linux/ will also hold code that is not pure.
+KOBJ_PURE_SRCS := object/object.c object/handle.c object/fd.c
+KUNIT_EXTRA_SRCS += $(KOBJ_SRC)/tests/unit/kalloc_host.c $(addprefix $(KOBJ_SRC)/,$(KOBJ_PURE_SRCS))
+KUNIT_EXTRA_DEPS += $(wildcard $(KOBJ_SRC)/abi/*.h $(KOBJ_SRC)/abi/*.def $(KOBJ_SRC)/abi/linux/*.h \
+	$(addprefix $(KOBJ_SRC)/,$(KOBJ_PURE_SRCS:.c=.h)))

@@ -1,0 +1,55 @@
+/* abi_termios_test.c - host test: abi/linux/termios.h agrees with the kernel's asm/termbits.h */
+/* SPDX-License-Identifier: MIT */
+#include <asm/ioctls.h>
+#include <asm/termios.h>
+#include <stddef.h>
+
+#include "abi/linux/termios.h"
+#include "t.h"
+
+#define SAME(ours, theirs) T_EXPECT_EQ(LX_##ours, theirs)
+
+T_TEST(termios_layout_matches_kernel)
+{
+	T_EXPECT_EQ(sizeof(struct lx_termios), sizeof(struct termios));
+	T_EXPECT_EQ(sizeof(struct lx_termios), 36);
+	T_EXPECT_EQ(offsetof(struct lx_termios, c_lflag), offsetof(struct termios, c_lflag));
+	T_EXPECT_EQ(offsetof(struct lx_termios, c_line), offsetof(struct termios, c_line));
+	T_EXPECT_EQ(offsetof(struct lx_termios, c_cc), offsetof(struct termios, c_cc));
+	SAME(NCCS, NCCS);
+	T_EXPECT_EQ(sizeof(struct lx_winsize), sizeof(struct winsize));
+}
+
+T_TEST(termios_flags_match_kernel)
+{
+	SAME(VINTR, VINTR); SAME(VQUIT, VQUIT); SAME(VERASE, VERASE);
+	SAME(VKILL, VKILL); SAME(VEOF, VEOF); SAME(VTIME, VTIME); SAME(VMIN, VMIN);
+	SAME(VSWTC, VSWTC); SAME(VSTART, VSTART); SAME(VSTOP, VSTOP);
+	SAME(VSUSP, VSUSP); SAME(VEOL, VEOL); SAME(VREPRINT, VREPRINT);
+	SAME(VDISCARD, VDISCARD); SAME(VWERASE, VWERASE); SAME(VLNEXT, VLNEXT);
+	SAME(VEOL2, VEOL2);
+	SAME(IGNBRK, IGNBRK); SAME(BRKINT, BRKINT); SAME(IGNPAR, IGNPAR);
+	SAME(PARMRK, PARMRK); SAME(INPCK, INPCK); SAME(ISTRIP, ISTRIP);
+	SAME(INLCR, INLCR); SAME(IGNCR, IGNCR); SAME(ICRNL, ICRNL); SAME(IXON, IXON);
+	SAME(IXANY, IXANY); SAME(IXOFF, IXOFF); SAME(IMAXBEL, IMAXBEL);
+	SAME(IUTF8, IUTF8);
+	SAME(OPOST, OPOST); SAME(ONLCR, ONLCR); SAME(OCRNL, OCRNL);
+	SAME(ONOCR, ONOCR); SAME(ONLRET, ONLRET);
+	SAME(CBAUD, CBAUD); SAME(B38400, B38400); SAME(B115200, B115200);
+	SAME(CSIZE, CSIZE); SAME(CS8, CS8); SAME(CSTOPB, CSTOPB); SAME(CREAD, CREAD);
+	SAME(PARENB, PARENB); SAME(HUPCL, HUPCL); SAME(CLOCAL, CLOCAL);
+	SAME(ISIG, ISIG); SAME(ICANON, ICANON); SAME(ECHO, ECHO); SAME(ECHOE, ECHOE);
+	SAME(ECHOK, ECHOK); SAME(ECHONL, ECHONL); SAME(NOFLSH, NOFLSH);
+	SAME(TOSTOP, TOSTOP); SAME(ECHOCTL, ECHOCTL); SAME(ECHOKE, ECHOKE);
+	SAME(IEXTEN, IEXTEN);
+}
+
+T_TEST(tty_ioctls_match_kernel)
+{
+	SAME(TCGETS, TCGETS); SAME(TCSETS, TCSETS); SAME(TCSETSW, TCSETSW);
+	SAME(TCSETSF, TCSETSF); SAME(TIOCSCTTY, TIOCSCTTY);
+	SAME(TIOCGPGRP, TIOCGPGRP); SAME(TIOCSPGRP, TIOCSPGRP);
+	SAME(TIOCGWINSZ, TIOCGWINSZ); SAME(TIOCSWINSZ, TIOCSWINSZ);
+	SAME(FIONREAD, FIONREAD); SAME(FIONBIO, FIONBIO); SAME(TIOCNOTTY, TIOCNOTTY);
+	SAME(TIOCGSID, TIOCGSID);
+}

@@ -1,0 +1,44 @@
+/* kalloc_host.c - kernel unit tests: kmalloc/kfree over the host's malloc, with failure injection */
+/* SPDX-License-Identifier: MIT */
+#include <stdlib.h>
+
+#include "kalloc_host.h"
+#include "lib/kalloc.h"
+#include "lib/string.h"
+
+long kalloc_fail_after = -1;
+long kalloc_live;
+
+void *
+kmalloc(size_t size)
+{
+	void *p;
+
+	if (size == 0)
+		return NULL;
+	if (kalloc_fail_after == 0)
+		return NULL;
+	if (kalloc_fail_after > 0)
+		kalloc_fail_after--;
+	if ((p = malloc(size)) != NULL)
+		kalloc_live++;
+	return p;
+}
+
+void *
+kzalloc(size_t size)
+{
+	void *p;
+
+	if ((p = kmalloc(size)) != NULL)
+		memset(p, 0, size);
+	return p;
+}
+
+void
+kfree(void *p)
+{
+	if (p != NULL)
+		kalloc_live--;
+	free(p);
+}
