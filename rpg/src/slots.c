@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -22,21 +23,21 @@ struct esp_dir {
 };
 
 static int
-dir_read(void *h, struct rpg_ctx *ctx, const char *path, size_t max, char **buf, size_t *len)
+dir_read(struct rpg_ctx *ctx, void *h, const char *path, char **buf, size_t *len)
 {
 	struct esp_dir *d = h;
 	const char *base;
 	int fd, r;
 
 	if ((r = rpg_fs_openparent(ctx, d->fd, path, 0, &fd, &base)) < 0)
-		return r;
-	r = rpg_fs_read(ctx, fd, base, max, buf, len);
+		return r == -ENOENT ? rpg_fail(ctx, RPG_E_NOTFOUND, "%s: no such file", path) : r;
+	r = rpg_fs_read(ctx, fd, base, 256u << 20, buf, len);
 	close(fd);
-	return r;
+	return r == -ENOENT ? rpg_fail(ctx, RPG_E_NOTFOUND, "%s: no such file", path) : r;
 }
 
 static int
-dir_write(void *h, struct rpg_ctx *ctx, const char *path, const void *data, size_t len)
+dir_write(struct rpg_ctx *ctx, void *h, const char *path, const void *data, size_t len)
 {
 	struct esp_dir *d = h;
 	const char *base;
@@ -50,25 +51,52 @@ dir_write(void *h, struct rpg_ctx *ctx, const char *path, const void *data, size
 }
 
 static int
-dir_remove(void *h, struct rpg_ctx *ctx, const char *path)
+dir_rename(struct rpg_ctx *ctx, void *h, const char *from, const char *to)
+{
+	struct esp_dir *d = h;
+	const char *fb, *tb;
+	int ffd, tfd, r;
+
+	if ((r = rpg_fs_openparent(ctx, d->fd, from, 0, &ffd, &fb)) < 0)
+		return r;
+	if ((r = rpg_fs_openparent(ctx, d->fd, to, RPG_FS_CREATE, &tfd, &tb)) < 0) {
+		close(ffd);
+		return r;
+	}
+	if (renameat(ffd, fb, tfd, tb) < 0)
+		r = rpg_fail(ctx, errno == ENOENT ? RPG_E_NOTFOUND : -errno, "%s: %s", from,
+		    strerror(errno));
+	else
+		r = rpg_fs_fsync_dir(tfd);
+	close(ffd);
+	close(tfd);
+	return r;
+}
+
+static int
+dir_remove(struct rpg_ctx *ctx, void *h, const char *path)
 {
 	struct esp_dir *d = h;
 	const char *base;
 	int fd, r;
 
-	if ((r = rpg_fs_openparent(ctx, d->fd, path, 0, &fd, &base)) < 0) {
-		if (r == -ENOENT)
-			ctx->err.code = 0;
-		return r == -ENOENT ? 0 : r;
-	}
-	if (unlinkat(fd, base, 0) < 0 && errno != ENOENT)
-		r = rpg_fail(ctx, -errno, "%s: %s", path, strerror(errno));
+	if ((r = rpg_fs_openparent(ctx, d->fd, path, 0, &fd, &base)) < 0)
+		return r == -ENOENT ? rpg_fail(ctx, RPG_E_NOTFOUND, "%s: no such file", path) : r;
+	if (unlinkat(fd, base, 0) < 0)
+		r = rpg_fail(ctx, errno == ENOENT ? RPG_E_NOTFOUND : -errno, "%s: %s", path,
+		    strerror(errno));
 	close(fd);
 	return r;
 }
 
 static int
-dir_list(void *h, struct rpg_ctx *ctx, const char *dir, char ***names, size_t *n)
+cmp_name(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static int
+dir_list(struct rpg_ctx *ctx, void *h, const char *dir, char ***names, size_t *n)
 {
 	struct esp_dir *d = h;
 	struct dirent *de;
@@ -78,27 +106,36 @@ dir_list(void *h, struct rpg_ctx *ctx, const char *dir, char ***names, size_t *n
 
 	*names = NULL;
 	*n = 0;
-	if ((r = rpg_fs_opendir(ctx, d->fd, dir, 0, 0, &fd)) < 0) {
-		if (r == -ENOENT)
-			ctx->err.code = 0;
-		return r == -ENOENT ? 0 : r;
-	}
+	if ((r = rpg_fs_opendir(ctx, d->fd, dir, 0, 0, &fd)) < 0)
+		return r == -ENOENT ? rpg_fail(ctx, RPG_E_NOTFOUND, "%s: no such directory", dir) : r;
 	if ((dp = fdopendir(fd)) == NULL) {
 		close(fd);
 		return rpg_fail(ctx, -errno, "%s: %s", dir, strerror(errno));
 	}
 	while ((de = readdir(dp)) != NULL) {
-		if (de->d_name[0] == '.')
+		if (strcmp(de->d_name, ".") == 0 || strcmp(de->d_name, "..") == 0)
 			continue;
 		g = realloc(v, (*n + 1) * sizeof(*v));
 		if (g == NULL)
 			break;
 		v = g;
-		if ((v[*n] = strdup(de->d_name)) != NULL)
+		if (asprintf(&v[*n], "%s%s", de->d_name, de->d_type == DT_DIR ? "/" : "") >= 0)
 			(*n)++;
 	}
 	closedir(dp);
+	if (*n > 0)
+		qsort(v, *n, sizeof(*v), cmp_name);
 	*names = v;
+	return 0;
+}
+
+static int
+dir_sync(struct rpg_ctx *ctx, void *h)
+{
+	struct esp_dir *d = h;
+
+	if (syncfs(d->fd) < 0)
+		return rpg_fail(ctx, -errno, RPG_ESP_DIR ": syncfs: %s", strerror(errno));
 	return 0;
 }
 
@@ -114,8 +151,10 @@ dir_close(void *h)
 static const struct rpg_esp_ops esp_dir_ops = {
 	.read = dir_read,
 	.write = dir_write,
+	.rename = dir_rename,
 	.remove = dir_remove,
 	.list = dir_list,
+	.sync = dir_sync,
 	.close = dir_close,
 };
 
@@ -139,15 +178,23 @@ rpg_esp_open_dir(struct rpg_ctx *ctx, struct rpg_esp *esp)
 		return r;
 	}
 	esp->ops = &esp_dir_ops;
-	esp->h = d;
+	esp->priv = d;
 	return 0;
+}
+
+int
+rpg_esp_open(struct rpg_ctx *ctx, struct rpg_esp *esp)
+{
+	if (ctx->image != NULL)
+		return rpg_espimg_open(ctx, ctx->image, esp);
+	return rpg_esp_open_dir(ctx, esp);
 }
 
 void
 rpg_esp_close(struct rpg_esp *esp)
 {
 	if (esp->ops != NULL)
-		esp->ops->close(esp->h);
+		esp->ops->close(esp->priv);
 	esp->ops = NULL;
 }
 
@@ -162,8 +209,8 @@ rpg_slots_read(struct rpg_ctx *ctx, struct rpg_esp *esp, struct loaderconf *c, i
 	int r;
 
 	*present = 0;
-	r = esp->ops->read(esp->h, ctx, RPG_LOADER_CONF, LC_TEXT_MAX, &buf, &len);
-	if (r == -ENOENT) {
+	r = esp->ops->read(ctx, esp->priv, RPG_LOADER_CONF, &buf, &len);
+	if (r == RPG_E_NOTFOUND) {
 		ctx->err.code = 0;
 		lc_init(c);
 		return 0;
@@ -187,7 +234,11 @@ write_conf(struct rpg_ctx *ctx, struct rpg_esp *esp, const struct loaderconf *c)
 
 	if ((r = lc_write(c, buf, sizeof(buf), &len)) != LC_OK)
 		return rpg_fail(ctx, RPG_E_INTERNAL, RPG_LOADER_CONF ": %s", lc_strerror(r));
-	return esp->ops->write(esp->h, ctx, RPG_LOADER_CONF, buf, len);
+	if ((r = esp->ops->write(ctx, esp->priv, RPG_LOADER_CONF ".new", buf, len)) < 0 ||
+	    (r = esp->ops->sync(ctx, esp->priv)) < 0 ||
+	    (r = esp->ops->rename(ctx, esp->priv, RPG_LOADER_CONF ".new", RPG_LOADER_CONF)) < 0)
+		return r;
+	return esp->ops->sync(ctx, esp->priv);
 }
 
 static char
@@ -217,29 +268,32 @@ pick_target(struct rpg_ctx *ctx, struct loaderconf *c, int present, char *target
 
 /* ---- kernel install ---- */
 
-/* Copy one extracted file into the slot, then read it back and check its digest. */
+/* Copy one extracted file into the slot: a temporary name, sync, read back, check, rename. */
 static int
 put_slot_file(struct rpg_ctx *ctx, struct rpg_esp *esp, int srcdir, const struct rpg_file *f,
     const char *dst)
 {
 	uint8_t sum[RPG_SHA256_LEN];
-	char *data = NULL;
+	char tmp[PATH_MAX + 8], *data = NULL;
 	size_t len;
 	int r;
 
+	snprintf(tmp, sizeof(tmp), "%s.new", dst);
 	if ((r = rpg_fs_read(ctx, srcdir, f->path, f->size, &data, &len)) < 0)
 		return r;
-	r = esp->ops->write(esp->h, ctx, dst, data, len);
+	r = esp->ops->write(ctx, esp->priv, tmp, data, len);
 	free(data);
-	if (r < 0)
+	if (r < 0 || (r = esp->ops->sync(ctx, esp->priv)) < 0)
 		return r;
-	if ((r = esp->ops->read(esp->h, ctx, dst, f->size, &data, &len)) < 0)
+	if ((r = esp->ops->read(ctx, esp->priv, tmp, &data, &len)) < 0)
 		return r;
 	rpg_sha256(data, len, sum);
 	free(data);
-	if (len != f->size || memcmp(sum, f->sha256, sizeof(sum)) != 0)
+	if (len != f->size || memcmp(sum, f->sha256, sizeof(sum)) != 0) {
+		esp->ops->remove(ctx, esp->priv, tmp);
 		return rpg_fail(ctx, RPG_E_HASH, "%s: differs from the signed manifest after writing", dst);
-	return 0;
+	}
+	return esp->ops->rename(ctx, esp->priv, tmp, dst);
 }
 
 /* The slot file name of a payload path: boot/NAME -> NAME; NULL if not a slot file. */
@@ -285,20 +339,21 @@ fill_slot(struct rpg_ctx *ctx, struct rpg_esp *esp, int srcdir, const struct rpg
 		snprintf(dst, sizeof(dst), "%s/%s", dir, slot_name(m->files[i].path));
 		r = put_slot_file(ctx, esp, srcdir, &m->files[i], dst);
 	}
-	if (r < 0 || (r = esp->ops->list(esp->h, ctx, dir, &names, &n)) < 0)
+	if (r < 0)
+		return r;
+	if ((r = esp->ops->list(ctx, esp->priv, dir, &names, &n)) < 0)
 		return r;
 	for (k = 0; k < n; k++) {
 		keep = 0;
 		for (i = 0; i < m->nfiles; i++)
 			if (m->files[i].type == RPG_FT_FILE &&
-			    strcmp(slot_name(m->files[i].path), names[k]) == 0)
+			    strcasecmp(slot_name(m->files[i].path), names[k]) == 0)
 				keep = 1;
 		snprintf(dst, sizeof(dst), "%s/%s", dir, names[k]);
-		if (!keep && r == 0)
-			r = esp->ops->remove(esp->h, ctx, dst);
-		free(names[k]);
+		if (!keep && r == 0 && names[k][strlen(names[k]) - 1] != '/')
+			r = esp->ops->remove(ctx, esp->priv, dst);
 	}
-	free(names);
+	rpg_esp_names_free(names, n);
 	return r;
 }
 
@@ -326,7 +381,7 @@ rpg_slots_install(struct rpg_ctx *ctx, struct rpg_db *db, struct rpg_esp *esp,
 	const struct rpg_manifest *m = p->m;
 	struct loaderconf c;
 	struct lc_slot *s;
-	char tmp[64], ver[LC_VERSION_MAX + 32];
+	char tmp[64], ver[256];
 	int cfd = -1, dirfd = -1, present, r;
 
 	snprintf(ver, sizeof(ver), "%s-%u", m->version, m->release);
@@ -353,7 +408,7 @@ rpg_slots_install(struct rpg_ctx *ctx, struct rpg_db *db, struct rpg_esp *esp,
 		return r;
 	/* The commit point: loader.conf names the new slot. */
 	s = lc_slot(&c, *slot);
-	snprintf(s->version, sizeof(s->version), "%s", ver);
+	memcpy(s->version, ver, strlen(ver) + 1);
 	s->state = LC_STATE_NEW;
 	s->tries = c.tries;
 	c.fallback_slot = lc_slot(&c, other(*slot))->version[0] != '\0' ? other(*slot) : *slot;

@@ -7,6 +7,7 @@
 
 #include "ctx.h"
 #include "db.h"
+#include "espimg.h"
 #include "loaderconf.h"
 #include "txn.h"
 
@@ -15,30 +16,15 @@
 #define RPG_LOADER_CONF "EFI/Rustux/loader.conf"
 
 /*
- * Everything slots.c does to the ESP goes through these operations, so a
- * backend for a FAT partition inside a disk image (mtools) can replace
- * the directory one. Paths are relative to the ESP's root, '/'-separated.
+ * Everything slots.c does to the ESP goes through struct rpg_esp_ops
+ * (espimg.h): the directory backend below for a sysroot, or the mtools
+ * backend for the FAT partition of a disk image (--image).
  */
-struct rpg_esp_ops {
-	/* Whole file into *buf (malloc'd, NUL-terminated); -ENOENT when absent. */
-	int (*read)(void *h, struct rpg_ctx *ctx, const char *path, size_t max, char **buf,
-	    size_t *len);
-	/* Replace path with data: a temporary name, fsync, rename (directories made). */
-	int (*write)(void *h, struct rpg_ctx *ctx, const char *path, const void *data, size_t len);
-	/* Remove a file; missing is fine. */
-	int (*remove)(void *h, struct rpg_ctx *ctx, const char *path);
-	/* Names of the files in dir (malloc'd array of malloc'd strings). */
-	int (*list)(void *h, struct rpg_ctx *ctx, const char *dir, char ***names, size_t *n);
-	void (*close)(void *h);
-};
-
-struct rpg_esp {
-	const struct rpg_esp_ops *ops;
-	void *h;
-};
 
 /* The ESP of a sysroot: ROOT/boot/efi (created when missing). */
 int rpg_esp_open_dir(struct rpg_ctx *ctx, struct rpg_esp *esp);
+/* The ESP ctx names: --image's, else the sysroot's. */
+int rpg_esp_open(struct rpg_ctx *ctx, struct rpg_esp *esp);
 void rpg_esp_close(struct rpg_esp *esp);
 
 /* Read loader.conf; *present is 0 (and c holds defaults with empty slots) when absent. */
