@@ -12,10 +12,10 @@ RPG_BOOTDIR := $(TOP)/packages/rustux-boot
 
 RPG_CC ?= gcc
 RPG_CFLAGS := -std=c11 -D_GNU_SOURCE -O2 -g -Wall -Wextra -Werror \
-	-I$(RPG_SRCDIR) -I$(RPG_BOOTDIR) -MMD -MP
+	-iquote $(RPG_SRCDIR) -iquote $(RPG_BOOTDIR) -MMD -MP
 RPG_ASAN_CFLAGS := -std=c11 -D_GNU_SOURCE -O1 -g -Wall -Wextra -Werror \
 	-fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined \
-	-I$(RPG_SRCDIR) -I$(RPG_BOOTDIR) -I$(TOP)/rpg/tests -MMD -MP
+	-iquote $(RPG_SRCDIR) -iquote $(RPG_BOOTDIR) -iquote $(TOP)/rpg/tests -MMD -MP
 RPG_LIBS := -larchive -ljson-c -lsodium -lcurl -lcrypto
 
 # The library is every module: all of src/ but main.c and the cmd_*.c front ends,
