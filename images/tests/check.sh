@@ -51,6 +51,7 @@ ln -s sh "$S/bin/ash"
 printf 'NAME=Rustica\n' >"$S/etc/os-release"
 minisign -G -W -p "$T/test.pub" -s "$T/test.sec" >/dev/null
 keyid=$(sed -n '1s/.* //p' "$T/test.pub")
+keyid=$(printf '%016s' "$keyid" | tr ' ' 0)	# minisign drops leading zeros
 compose() {	# compose OUTDIR WORKDIR [RECIPE]: the live recipe on the prepared sysroot
 	SOURCE_DATE_EPOCH=1700000000 "$MKIMAGE" compose "${3:-$TOP/images/live.json}" \
 		--repo /nonexistent/repo --repo-url https://example.org/rustica --key "$T/test.pub" \
@@ -98,3 +99,24 @@ cp "$img" "$T/rw.img"
 "${ESPIMG_TEST:?}" "$T/rw.img" "$T/zero.img" 2>&1
 ok espimg_image_still_verifies sh -c "sgdisk -v '$T/rw.img' | grep -q 'No problems found'"
 ok espimg_fat_still_clean sh -c "dd if='$T/rw.img' of='$T/rw.fat' bs=1M skip=1 count=64 2>/dev/null && fsck.fat -n '$T/rw.fat'"
+
+# repo/publish.sh: verify, then switch DEST atomically; refuse a tampered index.
+R=$T/repo
+mkdir -p "$R"
+printf '{"serial": 1, "packages": []}\n' >"$R/index.json"
+printf 'package bytes\n' >"$R/hello-1.0-1.x86_64.rpg"
+minisign -S -s "$T/test.sec" -m "$R/index.json" >/dev/null 2>&1
+export RPG=true	# the fake package is not a real .rpg: skip rpg verify here
+ok publish_first "$TOP/repo/publish.sh" -p "$T/test.pub" "$R" "$T/www/repo"
+ok publish_dest_is_snapshot_link sh -c "[ -L '$T/www/repo' ] && cmp '$R/index.json' '$T/www/repo/index.json' && [ -f '$T/www/repo/hello-1.0-1.x86_64.rpg' ]"
+first=$(readlink "$T/www/repo")
+printf '{"serial": 2, "packages": []}\n' >"$R/index.json"
+minisign -S -s "$T/test.sec" -m "$R/index.json" >/dev/null 2>&1
+ok publish_second "$TOP/repo/publish.sh" -p "$T/test.pub" "$R" "$T/www/repo"
+ok publish_switched_snapshot sh -c "[ \"\$(readlink '$T/www/repo')\" != '$first' ] && grep -q '\"serial\": 2' '$T/www/repo/index.json'"
+printf '{"serial": 3, "packages": []}\n' >"$R/index.json"	# not re-signed
+ok publish_refuses_bad_signature sh -c "! '$TOP/repo/publish.sh' -p '$T/test.pub' '$R' '$T/www/repo' 2>/dev/null && grep -q '\"serial\": 2' '$T/www/repo/index.json'"
+mkdir -p "$T/www/plain"
+minisign -S -s "$T/test.sec" -m "$R/index.json" >/dev/null 2>&1
+ok publish_into_plain_dir sh -c "'$TOP/repo/publish.sh' -p '$T/test.pub' '$R' '$T/www/plain' >/dev/null && cmp '$R/index.json' '$T/www/plain/index.json' && ! ls -A '$T/www/plain' | grep -q tmp"
+unset RPG
