@@ -34,3 +34,19 @@ $(BOOT_HOST)/%: $(BOOT_DIR)/tests/%.c $(BOOT_PURE_SRC) $(wildcard $(BOOT_DIR)/*.
 
 check-boot-unit: $(BOOT_UNIT_BIN)
 	@for t in $(BOOT_UNIT_BIN); do echo "# $$(basename $$t)"; timeout 60 $$t || exit 1; done
+
+# The loader's test kernel (tests/fixture): a higher-half ELF loaded at 2 MiB.
+BOOT_FIXTURE := $(BOOT_HOST)/fixture-kernel.elf
+BOOT_FIXTURE_CFLAGS := -std=c11 -O2 -Wall -Wextra -Werror -ffreestanding -fpie \
+	-fvisibility=hidden -mgeneral-regs-only -mno-red-zone -fno-stack-protector \
+	-fno-asynchronous-unwind-tables -I$(TOP)/packages/rustux-kernel
+
+.PHONY: rustux-boot-fixture
+rustux-boot-fixture: $(BOOT_FIXTURE)
+
+$(BOOT_FIXTURE): $(BOOT_DIR)/tests/fixture/kernel.c $(BOOT_DIR)/tests/fixture/kernel.ld \
+		$(TOP)/packages/rustux-kernel/abi/bootinfo.h | deps
+	@mkdir -p $(dir $@)
+	gcc $(BOOT_FIXTURE_CFLAGS) -c -o $(BOOT_HOST)/fixture.o $<
+	ld -nostdlib -static -z max-page-size=0x1000 -T $(BOOT_DIR)/tests/fixture/kernel.ld \
+		$(BOOT_HOST)/fixture.o -o $@
