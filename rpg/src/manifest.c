@@ -41,6 +41,7 @@ static const char *const manifest_keys[] = {
 	"depends", "conflicts", "provides", "build_date", "installed_size", "files", NULL
 };
 static const char *const index_keys[] = { "filename", "size", "sha256", NULL };
+static const char *const recipe_keys[] = { "source", "build", "install", NULL };
 static const char *const file_keys[] = { "path", "type", "mode", "size", "sha256", "target", NULL };
 
 const char *
@@ -556,7 +557,8 @@ rpg_manifest_from_json(struct rpg_ctx *ctx, const char *what, struct json_object
 	if ((m = calloc(1, sizeof(*m))) == NULL) {
 		return rpg_fail(ctx, RPG_E_NOMEM, "%s: out of memory", what);
 	}
-	rc = check_keys(ctx, what, o, manifest_keys, (flags & RPG_MJ_INDEX) ? index_keys : NULL);
+	rc = check_keys(ctx, what, o, manifest_keys, (flags & RPG_MJ_INDEX) ? index_keys :
+	    (flags & RPG_MJ_RECIPE) ? recipe_keys : NULL);
 	if (rc == 0 && !(flags & RPG_MJ_FILES) && json_object_object_get_ex(o, "files", NULL)) {
 		rc = fail_key(ctx, what, "files", "unexpected here");
 	}
@@ -601,20 +603,13 @@ static void
 write_deps(struct rpg_buf *b, const char *indent, const char *key, const struct rpg_dep *d,
     size_t n)
 {
-	static const char *const opname[] = { "", "=", "<", "<=", ">", ">=" };
+	char s[512];
 	size_t i;
-	char *s;
 
 	rpg_buf_printf(b, "%s\"%s\": [", indent, key);
 	for (i = 0; i < n; i++) {
-		if (asprintf(&s, "%s%s%s", d[i].name, opname[d[i].op],
-		    d[i].version != NULL ? d[i].version : "") < 0) {
-			b->oom = 1;
-			return;
-		}
 		rpg_buf_puts(b, i > 0 ? ", " : "");
-		rpg_buf_json_str(b, s);
-		free(s);
+		rpg_buf_json_str(b, rpg_dep_format(&d[i], s, sizeof(s)));
 	}
 	rpg_buf_puts(b, "],\n");
 }

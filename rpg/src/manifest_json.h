@@ -14,7 +14,8 @@ struct json_tokener;
 
 enum {
 	RPG_MJ_FILES = 1,	/* a package manifest: "files" required */
-	RPG_MJ_INDEX = 2	/* an index entry: no "files"; filename/size/sha256 allowed */
+	RPG_MJ_INDEX = 2,	/* an index entry: no "files"; filename/size/sha256 allowed */
+	RPG_MJ_RECIPE = 4	/* a recipe: no "files"; source/build/install allowed */
 };
 
 /*

@@ -530,3 +530,34 @@ rpg_verify(struct rpg_ctx *ctx, const char *what, const struct rpg_pubkey *keys,
 	free(text);
 	return rc;
 }
+
+int
+rpg_pubkey_load_trusted(struct rpg_ctx *ctx, struct rpg_pubkey **keys, size_t *n)
+{
+	int rc;
+
+	*keys = NULL;
+	*n = 0;
+	if (ctx->key != NULL) {
+		if ((*keys = calloc(1, sizeof(**keys))) == NULL) {
+			return rpg_fail(ctx, RPG_E_NOMEM, "out of memory");
+		}
+		if ((rc = rpg_pubkey_load(ctx, ctx->key, *keys)) != 0) {
+			free(*keys);
+			*keys = NULL;
+			return rc;
+		}
+		*n = 1;
+		return 0;
+	}
+	if ((rc = rpg_pubkey_load_dir(ctx, "etc/rpg/keys", keys, n)) != 0) {
+		return rc;
+	}
+	if (*n == 0) {
+		free(*keys);
+		*keys = NULL;
+		return rpg_fail(ctx, RPG_E_UNTRUSTED, "no trusted keys in %s%setc/rpg/keys (use --key)",
+		    ctx->root, ctx->root[strlen(ctx->root) - 1] == '/' ? "" : "/");
+	}
+	return 0;
+}

@@ -30,6 +30,11 @@ int rpg_sign_keygen(struct rpg_ctx *ctx, const char *secpath, const char *pubpat
 int rpg_pubkey_load(struct rpg_ctx *ctx, const char *path, struct rpg_pubkey *out);
 /* Load every ROOT-relative or absolute dir's *.pub; *keys malloc'd. */
 int rpg_pubkey_load_dir(struct rpg_ctx *ctx, const char *dir, struct rpg_pubkey **keys, size_t *n);
+/*
+ * The keys trusted for this call: ctx->key if set (--key), else every
+ * ROOT/etc/rpg/keys/NAME.pub. RPG_E_UNTRUSTED when there is none; *keys malloc'd.
+ */
+int rpg_pubkey_load_trusted(struct rpg_ctx *ctx, struct rpg_pubkey **keys, size_t *n);
 /* Load a secret key; an encrypted one takes its passphrase from RPG_PASSPHRASE or the terminal. */
 int rpg_seckey_load(struct rpg_ctx *ctx, const char *path, struct rpg_seckey *out);
 void rpg_seckey_wipe(struct rpg_seckey *k);

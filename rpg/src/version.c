@@ -1,6 +1,7 @@
 /* version.c - rpg: version ordering (apk/rpm-like) and dependency constraints */
 /* SPDX-License-Identifier: MIT */
 #include <ctype.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -254,4 +255,14 @@ rpg_dep_free(struct rpg_dep *d)
 	free(d->version);
 	d->name = NULL;
 	d->version = NULL;
+}
+
+char *
+rpg_dep_format(const struct rpg_dep *d, char *buf, size_t size)
+{
+	static const char *const opname[] = { "", "=", "<", "<=", ">", ">=" };
+
+	snprintf(buf, size, "%s%s%s", d->name, d->op <= RPG_OP_GE ? opname[d->op] : "?",
+	    d->op != RPG_OP_ANY && d->version != NULL ? d->version : "");
+	return buf;
 }

@@ -3,6 +3,8 @@
 #ifndef RPG_VERSION_H
 #define RPG_VERSION_H
 
+#include <stddef.h>
+
 /*
  * Versions are compared like apk/rpm (documented in docs/FORMAT.md):
  * split into runs of digits and runs of letters, compare digit runs
@@ -38,5 +40,7 @@ int rpg_dep_parse(const char *s, struct rpg_dep *d);
 /* 1 if the package version "V-R" satisfies d's constraint. */
 int rpg_dep_match(const struct rpg_dep *d, const char *evr);
 void rpg_dep_free(struct rpg_dep *d);
+/* "name>=1.0" back into buf; returns buf. */
+char *rpg_dep_format(const struct rpg_dep *d, char *buf, size_t size);
 
 #endif
