@@ -1,18 +1,115 @@
-/* cmd_update.c - rpg update */
+/* cmd_update.c - rpg update: install newer versions from the repositories */
 /* SPDX-License-Identifier: MIT */
-#include <stdio.h>
+#include <getopt.h>
+#include <stdlib.h>
+#include <string.h>
 
-#include "ctx.h"
+#include "cmd.h"
+#include "cmd_util.h"
 #include "err.h"
+#include "txn.h"
 
-int cmd_update(struct rpg_ctx *ctx, int argc, char **argv);
+/* The newest version of exactly name in the first repository that has it. */
+static const struct rpg_avail *
+newest(const struct rpg_avail *pool, size_t n, const char *name)
+{
+	const struct rpg_avail *best = NULL;
+	char a[256], b[256];
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		if (strcmp(pool[i].m->name, name) != 0)
+			continue;
+		if (best == NULL || pool[i].prio < best->prio ||
+		    (pool[i].prio == best->prio &&
+		    rpg_evrcmp(cu_evr(pool[i].m, a, sizeof(a)), cu_evr(best->m, b, sizeof(b))) > 0))
+			best = &pool[i];
+	}
+	return best;
+}
+
+/* Collect the newer versions of targets (all installed packages when n == 0). */
+static int
+collect(struct rpg_ctx *ctx, struct rpg_db *db, char **names, int n, const struct rpg_avail *pool,
+    size_t npool, struct rpg_avail *want, struct cu_src *srcs, size_t *nwant)
+{
+	const struct rpg_manifest *m;
+	const struct rpg_avail *a;
+	char x[256], y[256];
+	size_t i, count = n > 0 ? (size_t)n : db->npkgs;
+
+	for (i = 0; i < count; i++) {
+		m = n > 0 ? rpg_db_find(db, names[i]) : db->pkgs[i];
+		if (m == NULL)
+			return rpg_fail(ctx, RPG_E_NOTFOUND, "%s: not installed", names[i]);
+		a = newest(pool, npool, m->name);
+		if (a == NULL || rpg_evrcmp(cu_evr(a->m, x, sizeof(x)), cu_evr(m, y, sizeof(y))) <= 0)
+			continue;
+		srcs[*nwant] = *(struct cu_src *)a->ref;
+		srcs[*nwant].world = rpg_db_in_world(db, m->name);
+		want[*nwant] = *a;
+		want[*nwant].ref = &srcs[*nwant];
+		(*nwant)++;
+	}
+	return 0;
+}
+
+static int
+update(struct rpg_ctx *ctx, struct rpg_db *db, struct cu_keys *k, char **names, int n)
+{
+	struct rpg_avail *pool = NULL, *want = NULL;
+	struct cu_src *psrcs = NULL, *srcs = NULL;
+	struct rpg_repos *rs = NULL;
+	size_t i, npool = 0, nwant = 0;
+	int r;
+
+	if ((r = cu_load_repos(ctx, db, k, &rs)) < 0)
+		goto out;
+	if (rs->n == 0) {
+		r = rpg_fail(ctx, RPG_E_NOTFOUND, "no repository (etc/rpg/repos or --repo)");
+		goto out;
+	}
+	if ((r = cu_pool(ctx, rs, &pool, &psrcs, &npool)) < 0)
+		goto out;
+	want = calloc(db->npkgs + (size_t)n + 1, sizeof(*want));
+	srcs = calloc(db->npkgs + (size_t)n + 1, sizeof(*srcs));
+	if (want == NULL || srcs == NULL) {
+		r = rpg_fail(ctx, RPG_E_NOMEM, "out of memory");
+		goto out;
+	}
+	if ((r = collect(ctx, db, names, n, pool, npool, want, srcs, &nwant)) < 0)
+		goto out;
+	if (nwant == 0) {
+		cu_say(ctx, "everything is up to date");
+		goto out;
+	}
+	r = cu_install(ctx, db, k, rs, want, nwant, pool, npool);
+out:
+	for (i = 0; i < nwant; i++)
+		rpg_pkg_close(srcs[i].file);
+	for (i = 0; i < npool; i++)
+		rpg_pkg_close(psrcs[i].file);
+	free(want);
+	free(srcs);
+	free(pool);
+	free(psrcs);
+	rpg_fetch_repos_free(rs);
+	return r;
+}
 
 int
 cmd_update(struct rpg_ctx *ctx, int argc, char **argv)
 {
-	(void)ctx;
-	(void)argc;
-	(void)argv;
-	fprintf(stderr, "rpg: update: not implemented yet\n");
-	return 1;
+	static const struct option opts[] = { { NULL, 0, NULL, 0 } };
+	struct rpg_db *db = NULL;
+	struct cu_keys k = { 0 };
+	int r;
+
+	if (getopt_long(argc, argv, "", opts, NULL) != -1)
+		return 2;
+	if ((r = cu_load_keys(ctx, &k)) == 0 && (r = cu_open_db(ctx, RPG_DB_WRITE, &db)) == 0)
+		r = update(ctx, db, &k, argv + optind, argc - optind);
+	rpg_db_close(db);
+	free(k.v);
+	return r < 0 ? 1 : 0;
 }
