@@ -30,4 +30,11 @@ void rpg_index_free(struct rpg_index *ix);
 /* Newest entry named name (or providing it when provides != 0); NULL if none. */
 const struct rpg_index_entry *rpg_index_find(const struct rpg_index *ix, const char *name);
 
+/* Sort entries by name, then version-release (oldest first), then arch. */
+void rpg_index_sort(struct rpg_index *ix);
+/* Canonical index.json text (entries in their current order): malloc'd, NULL on ENOMEM. */
+char *rpg_index_serialize(const struct rpg_index *ix, size_t *len);
+/* "V-R" of an entry into buf; returns buf. */
+char *rpg_index_evr(const struct rpg_index_entry *e, char *buf, size_t size);
+
 #endif
