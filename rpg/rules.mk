@@ -82,3 +82,9 @@ rpg-clean:
 	rm -rf $(RPG_BUILD) $(RPG_ASAN) $(RPG)
 
 -include $(wildcard $(RPG_BUILD)/*.d $(RPG_ASAN)/*.d $(RPG_ASAN)/tests/*.d)
+
+# End-to-end tests of the producer commands with the real minisign and bsdtar.
+CHECK_SUITES += rpg-interop
+.PHONY: check-rpg-interop
+check-rpg-interop: $(RPG) | deps
+	@cd $(TOP) && timeout 300 rpg/tests/interop.sh $(RPG) $(OUT)/tmp/rpg-interop
