@@ -1,0 +1,34 @@
+# packages/rustux-kernel/cli/rules.mk - the rustux-kernel developer CLI and the QEMU boot suites.
+# SPDX-License-Identifier: MIT
+#
+# make rustux-kernel-cli     out/host/bin/rustux-kernel
+# make check-kernel-qemu     OVMF -> rustux-boot -> kernel self-tests, as TAP
+# make check-boot-fallback   corrupt slot b, tries counting, confirmation (test kernel)
+# make run-kernel            boot the kernel interactively (serial on the terminal)
+
+RK_CLI := $(HOST)/bin/rustux-kernel
+RK_CLI_DIR := $(TOP)/packages/rustux-kernel/cli
+RK_CLI_BUILD := $(OUT)/build/rustux-kernel-cli
+RK_CLI_SRC := $(wildcard $(RK_CLI_DIR)/*.c)
+RK_CLI_OBJ := $(patsubst $(RK_CLI_DIR)/%.c,$(RK_CLI_BUILD)/%.o,$(RK_CLI_SRC))
+RK_CLI_CFLAGS := -std=c11 -D_GNU_SOURCE -O2 -g -Wall -Wextra -Werror \
+	-Wno-format-truncation -MMD -MP
+
+HELP_TARGETS += rustux-kernel-cli~~~~~the~kernel~developer~CLI~(out/host/bin/rustux-kernel) \
+	run-kernel~~~~~~~~~~~~boot~the~kernel~interactively~in~QEMU
+
+.PHONY: rustux-kernel-cli run-kernel check-kernel-qemu check-boot-fallback
+rustux-kernel-cli: $(RK_CLI)
+
+$(RK_CLI): $(RK_CLI_OBJ) | deps
+	@mkdir -p $(dir $@)
+	gcc -o $@ $(RK_CLI_OBJ)
+
+$(RK_CLI_BUILD)/%.o: $(RK_CLI_DIR)/%.c | deps
+	@mkdir -p $(dir $@)
+	gcc $(RK_CLI_CFLAGS) -c -o $@ $<
+
+-include $(RK_CLI_OBJ:.o=.d)
+
+run-kernel: $(RK_CLI)
+	$(RK_CLI) run
