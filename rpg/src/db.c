@@ -58,6 +58,8 @@ load_manifest(struct rpg_ctx *ctx, int dirfd, const char *dir, const char *name,
 
 	snprintf(what, sizeof(what), RPG_DB_DIR "/%s/%s", dir, name);
 	r = rpg_fs_read(ctx, dirfd, name, RPG_MANIFEST_MAX, &buf, &len);
+	if (r == -ENOENT)
+		return rpg_fail(ctx, r, "%s: vanished", what);
 	if (r < 0)
 		return r;
 	r = rpg_manifest_parse(ctx, what, buf, len, out);
@@ -115,10 +117,8 @@ load_world(struct rpg_ctx *ctx, struct rpg_db *db)
 	int r;
 
 	r = rpg_fs_read(ctx, db->dbfd, "world", 1u << 20, &buf, NULL);
-	if (r == -ENOENT) {
-		ctx->err.code = 0;
+	if (r == -ENOENT)
 		return 0;
-	}
 	if (r < 0)
 		return r;
 	for (line = buf; *line != '\0'; line++)
@@ -367,10 +367,8 @@ get_line(struct rpg_ctx *ctx, struct rpg_db *db, const char *dir, const char *na
 		return r;
 	r = rpg_fs_read(ctx, fd, name, 4096, &data, NULL);
 	close(fd);
-	if (r == -ENOENT) {
-		ctx->err.code = 0;
+	if (r == -ENOENT)
 		return 0;
-	}
 	if (r < 0)
 		return r;
 	if ((nl = strchr(data, '\n')) != NULL)

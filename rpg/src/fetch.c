@@ -60,10 +60,8 @@ rpg_fetch_repos(struct rpg_ctx *ctx, struct rpg_repos **out)
 		return r;
 	r = rpg_fs_read(ctx, rootfd, "etc/rpg/repos", 1u << 20, &buf, NULL);
 	close(rootfd);
-	if (r == -ENOENT) {
-		ctx->err.code = 0;
+	if (r == -ENOENT)
 		return 0;
-	}
 	if (r < 0)
 		return r;
 	for (line = strtok_r(buf, "\n", &save); line != NULL && r == 0;
@@ -205,7 +203,10 @@ download(struct rpg_ctx *ctx, const char *url, int dirfd, const char *name, uint
 		unlinkat(dirfd, part, 0);
 		return r;
 	}
-	return out != NULL ? rpg_fs_read(ctx, dirfd, name, max, out, len) : 0;
+	if (out == NULL)
+		return 0;
+	r = rpg_fs_read(ctx, dirfd, name, max, out, len);
+	return r == -ENOENT ? rpg_fail(ctx, r, "%s: vanished", url) : r;
 }
 
 static int

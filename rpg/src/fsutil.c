@@ -108,6 +108,8 @@ rpg_fs_read(struct rpg_ctx *ctx, int dirfd, const char *name, size_t max, char *
 	int fd;
 
 	fd = openat(dirfd, name, O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
+	if (fd < 0 && errno == ENOENT)
+		return -ENOENT;		/* callers probe: no message */
 	if (fd < 0)
 		return rpg_fail(ctx, -errno, "%s: %s", name, strerror(errno));
 	if (fstat(fd, &st) < 0 || !S_ISREG(st.st_mode) || (size_t)st.st_size > max) {

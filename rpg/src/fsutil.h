@@ -31,7 +31,10 @@ int rpg_fs_opendir(struct rpg_ctx *ctx, int dirfd, const char *rel, int create,
  */
 int rpg_fs_openparent(struct rpg_ctx *ctx, int dirfd, const char *rel, int create,
     int *out, const char **base);
-/* Read a whole file (at most max bytes, else RPG_E_FORMAT); *buf malloc'd, NUL-terminated. */
+/*
+ * Read a whole file (at most max bytes, else RPG_E_FORMAT); *buf malloc'd,
+ * NUL-terminated. A missing file is -ENOENT with no message (callers probe).
+ */
 int rpg_fs_read(struct rpg_ctx *ctx, int dirfd, const char *name, size_t max, char **buf,
     size_t *len);
 /*

@@ -141,10 +141,8 @@ rpg_journal_read(struct rpg_ctx *ctx, int dbfd, struct rpg_journal **out)
 
 	*out = NULL;
 	r = rpg_fs_read(ctx, dbfd, "journal", JOURNAL_MAX, &buf, NULL);
-	if (r == -ENOENT) {
-		ctx->err.code = 0;
+	if (r == -ENOENT)
 		return 0;
-	}
 	if (r < 0)
 		return r;
 	j = calloc(1, sizeof(*j));

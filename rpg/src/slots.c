@@ -210,7 +210,7 @@ rpg_slots_read(struct rpg_ctx *ctx, struct rpg_esp *esp, struct loaderconf *c, i
 
 	*present = 0;
 	r = esp->ops->read(ctx, esp->priv, RPG_LOADER_CONF, &buf, &len);
-	if (r == RPG_E_NOTFOUND) {
+	if (r == RPG_E_NOTFOUND || r == -ENOENT) {
 		ctx->err.code = 0;
 		lc_init(c);
 		return 0;
@@ -280,7 +280,7 @@ put_slot_file(struct rpg_ctx *ctx, struct rpg_esp *esp, int srcdir, const struct
 
 	snprintf(tmp, sizeof(tmp), "%s.new", dst);
 	if ((r = rpg_fs_read(ctx, srcdir, f->path, f->size, &data, &len)) < 0)
-		return r;
+		return r == -ENOENT ? rpg_fail(ctx, r, "%s: missing after extraction", f->path) : r;
 	r = esp->ops->write(ctx, esp->priv, tmp, data, len);
 	free(data);
 	if (r < 0 || (r = esp->ops->sync(ctx, esp->priv)) < 0)

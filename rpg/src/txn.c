@@ -958,13 +958,19 @@ rpg_txn_run(struct rpg_ctx *ctx, struct rpg_txn *t)
 		goto out;
 	rpg_journal_crashpoint("prepared");
 	if ((r = make_dirs(ctx, t)) < 0 || (r = stage_all(ctx, t)) < 0) {
+		struct rpg_err why = ctx->err;
+
 		settle(ctx, t->db, t->j, mem);
+		ctx->err = why;
 		goto out;
 	}
 	t->j->state = RPG_JOURNAL_COMMIT;
 	if ((r = rpg_journal_write(ctx, t->db->dbfd, t->j)) < 0) {
+		struct rpg_err why = ctx->err;
+
 		t->j->state = RPG_JOURNAL_PREPARE;
 		settle(ctx, t->db, t->j, mem);
+		ctx->err = why;
 		goto out;
 	}
 	rpg_journal_crashpoint("committed");
