@@ -32,3 +32,13 @@ $(RK_CLI_BUILD)/%.o: $(RK_CLI_DIR)/%.c | deps
 
 run-kernel: $(RK_CLI)
 	$(RK_CLI) run
+
+CHECK_SUITES += boot-fallback
+
+# QEMU suites. The fallback suite boots the loader's own test kernel, so it
+# checks the loader's slot logic whatever state the real kernel is in.
+RK_QEMU_WORK := $(OUT)/tmp/rustux-kernel
+
+check-boot-fallback: $(RK_CLI) rustux-boot-build rustux-boot-fixture
+	@timeout 300 $(RK_CLI_DIR)/tests/boot-fallback.sh $(RK_CLI) \
+		$(OUT)/build/rustux-boot/BOOTX64.EFI $(BOOT_FIXTURE) $(RK_QEMU_WORK)/boot-fallback
