@@ -45,10 +45,18 @@ $(IMAGES_BUILD)/gpt_test: $(TOP)/images/mkimage/tests/gpt_test.c $(TOP)/images/m
 IMAGES_LIVE_READY := $(and $(filter rustux-boot,$(RECIPES)),$(filter rustux-kernel,$(RECIPES)))
 IMAGES_CHECK_DEPS := $(IMAGES_BUILD)/gpt_test $(IMAGES_BUILD)/espimg_test $(MKIMAGE) \
 	$(if $(IMAGES_LIVE_READY),$(OUT)/images/rustica-live.img)
+# The loader and its test kernel (packages/rustux-boot/rules.mk) boot a composed
+# image even before the real kernel has a recipe.
+IMAGES_BOOT_EFI := $(OUT)/build/rustux-boot/BOOTX64.EFI
+IMAGES_FIXTURE := $(OUT)/build/rustux-boot-host/fixture-kernel.elf
+ifneq ($(wildcard $(TOP)/packages/rustux-boot/tests/fixture/kernel.c),)
+IMAGES_CHECK_DEPS += rustux-boot-build $(IMAGES_FIXTURE)
+endif
 
 check-images: $(IMAGES_CHECK_DEPS)
 	@rc=0; $(IMAGES_BUILD)/gpt_test || rc=1; \
 	MKIMAGE=$(MKIMAGE) ESPIMG_TEST=$(IMAGES_BUILD)/espimg_test OUT=$(OUT) \
+		BOOT_EFI=$(IMAGES_BOOT_EFI) FIXTURE_KERNEL=$(IMAGES_FIXTURE) \
 		$(TOP)/images/tests/check.sh || rc=1; \
 	if [ -n "$(IMAGES_LIVE_READY)" ]; then \
 		MKIMAGE=$(MKIMAGE) RPG=$(RPG) OUT=$(OUT) KEY=$(SIGNING_PUB) REPO_URL=$(REPO_URL) \

@@ -4,6 +4,7 @@
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <fnmatch.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -26,6 +27,29 @@ struct packer {
 };
 
 static int walk(struct packer *p, const char *rel);
+
+/*
+ * What stays out of the initrd: /boot lives on the ESP, and the packages
+ * rpg downloaded while installing are a cache a fresh system does not
+ * need (the cached repository index and the accepted serials stay).
+ */
+static const char *const excluded[] = {
+	"boot",
+	"var/cache/rpg/*.rpg",
+};
+
+static int
+is_excluded(const char *rel)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof(excluded) / sizeof(excluded[0]); i++) {
+		if (fnmatch(excluded[i], rel, FNM_PATHNAME | FNM_PERIOD) == 0) {
+			return 1;
+		}
+	}
+	return 0;
+}
 
 static int
 bytewise(const struct dirent **a, const struct dirent **b)
@@ -104,7 +128,7 @@ add(struct packer *p, const char *rel)
 	return S_ISDIR(st.st_mode) ? walk(p, rel) : 0;
 }
 
-/* Add the children of rel ("" for the root), sorted, skipping the root's boot/. */
+/* Add the children of rel ("" for the root), sorted, skipping what is excluded. */
 static int
 walk(struct packer *p, const char *rel)
 {
@@ -119,8 +143,7 @@ walk(struct packer *p, const char *rel)
 	for (i = 0; i < n; i++) {
 		const char *name = names[i]->d_name;
 
-		if (rc != 0 || strcmp(name, ".") == 0 || strcmp(name, "..") == 0 ||
-		    (rel[0] == '\0' && strcmp(name, "boot") == 0)) {
+		if (rc != 0 || strcmp(name, ".") == 0 || strcmp(name, "..") == 0) {
 			continue;
 		}
 		if (snprintf(child, sizeof(child), "%s%s%s", rel, rel[0] ? "/" : "", name) >=
@@ -128,7 +151,9 @@ walk(struct packer *p, const char *rel)
 			rc = mk_fail("%s/%s: path too long", dir, name);
 			continue;
 		}
-		rc = add(p, child);
+		if (!is_excluded(child)) {
+			rc = add(p, child);
+		}
 	}
 	for (i = 0; i < n; i++) {
 		free(names[i]);

@@ -7,7 +7,8 @@
 
 /*
  * Write an uncompressed SVR4 "newc" cpio archive of everything under
- * sysroot except its top-level boot/ (that lives on the ESP) to out.
+ * sysroot except its top-level boot/ (that lives on the ESP) and rpg's
+ * downloaded packages (the .rpg files in var/cache/rpg) to out.
  * Entries are sorted bytewise by path, parents before children, owner
  * 0:0, inode numbers counted from 1, one link each, mtimes clamped to
  * epoch; file types other than regular, directory and symlink are

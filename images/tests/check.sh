@@ -49,6 +49,9 @@ printf 'kernel\n' >"$S/boot/kernel.elf"
 printf 'shell\n' >"$S/bin/sh"
 ln -s sh "$S/bin/ash"
 printf 'NAME=Rustica\n' >"$S/etc/os-release"
+mkdir -p "$S/var/cache/rpg/repos/0123"
+printf 'rpg\n' >"$S/var/cache/rpg/sh-1.0-1.x86_64.rpg"
+printf '{}\n' >"$S/var/cache/rpg/repos/0123/index.json"
 minisign -G -W -p "$T/test.pub" -s "$T/test.sec" >/dev/null
 keyid=$(sed -n '1s/.* //p' "$T/test.pub")
 keyid=$(printf '%016s' "$keyid" | tr ' ' 0)	# minisign drops leading zeros
@@ -76,6 +79,8 @@ bsdcpio -it <"$T/initrd" >"$T/initrd.list" 2>/dev/null
 ok compose_initrd_lists_sysroot grep -qx bin/sh "$T/initrd.list"
 ok compose_initrd_has_key grep -qx "etc/rpg/keys/$keyid.pub" "$T/initrd.list"
 ok compose_initrd_without_boot sh -c "! grep -q '^boot' '$T/initrd.list'"
+ok compose_initrd_without_package_cache sh -c "! grep -q '\\.rpg\$' '$T/initrd.list'"
+ok compose_initrd_keeps_index_cache grep -qx var/cache/rpg/repos/0123/index.json "$T/initrd.list"
 ok compose_initrd_sorted sh -c "sort -c '$T/initrd.list'"
 ok compose_initrd_owner_root sh -c "bsdcpio -itvn <'$T/initrd' 2>/dev/null | awk '\$3 != 0 || \$4 != 0 { exit 1 }'"
 ok compose_initrd_is_newc sh -c "head -c 6 '$T/initrd' | grep -qx 070701"
@@ -120,3 +125,26 @@ mkdir -p "$T/www/plain"
 minisign -S -s "$T/test.sec" -m "$R/index.json" >/dev/null 2>&1
 ok publish_into_plain_dir sh -c "'$TOP/repo/publish.sh' -p '$T/test.pub' '$R' '$T/www/plain' >/dev/null && cmp '$R/index.json' '$T/www/plain/index.json' && ! ls -A '$T/www/plain' | grep -q tmp"
 unset RPG
+
+# Boots: the real loader (BOOT_EFI) with the loader's test kernel (FIXTURE_KERNEL)
+# in a composed image, as a plain disk and as a USB stick; the loader must hand
+# over with the initrd and the command line, and the kernel must start.
+if [ -n "${BOOT_EFI:-}" ] && [ -f "$BOOT_EFI" ] && [ -f "${FIXTURE_KERNEL:-}" ]; then
+	F=$T/fixture
+	mkdir -p "$F/sys/boot/efi/EFI/BOOT" "$F/sys/etc"
+	cp "$BOOT_EFI" "$F/sys/boot/efi/EFI/BOOT/BOOTX64.EFI"
+	cp "$FIXTURE_KERNEL" "$F/sys/boot/kernel.elf"
+	printf 'NAME=Rustica\n' >"$F/sys/etc/os-release"
+	SOURCE_DATE_EPOCH=1700000000 "$MKIMAGE" compose "$TOP/images/live.json" --repo /x \
+		--key "$T/test.pub" --out "$F/o" --work "$F/w" --sysroot "$F/sys" \
+		--kernel-version 0.1.0-1 >/dev/null 2>&1
+	for how in disk usb; do
+		KERNEL_MARK='fixture: hello' "$TOP/images/tests/boot.sh" "fixture-$how" \
+			"$F/o/rustica-live.img" $([ $how = usb ] && echo --usb)
+		log=$OUT/logs/images-boot-fixture-$how.serial
+		ok "boot_fixture_${how}_initrd_handed_over" grep -aq 'fixture: .*initrd [1-9]' "$log"
+		ok "boot_fixture_${how}_cmdline_handed_over" grep -aq 'fixture: cmdline console=ttyS0' "$log"
+	done
+else
+	echo "# fixture boot tests skipped: no loader (BOOT_EFI) or test kernel (FIXTURE_KERNEL)"
+fi
