@@ -42,3 +42,8 @@ RK_QEMU_WORK := $(OUT)/tmp/rustux-kernel
 check-boot-fallback: $(RK_CLI) rustux-boot-build rustux-boot-fixture
 	@timeout 300 $(RK_CLI_DIR)/tests/boot-fallback.sh $(RK_CLI) \
 		$(OUT)/build/rustux-boot/BOOTX64.EFI $(BOOT_FIXTURE) $(RK_QEMU_WORK)/boot-fallback
+
+# The real kernel's self-tests: OVMF -> rustux-boot -> kernel, rustux.test=kernel.
+check-kernel-qemu: $(RK_CLI) rustux-boot-build rustux-kernel-build
+	@timeout 150 $(RK_CLI) test --qemu --no-build --tap --timeout 120 \
+		--workdir $(RK_QEMU_WORK)/kernel-qemu
