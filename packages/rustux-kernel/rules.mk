@@ -16,7 +16,7 @@ rustux-kernel-build: | deps
 	@$(MAKE) --no-print-directory -C $(KERNEL_SRC) O=$(KERNEL_OUT)
 
 # Pure kernel sources tested on the host. boot/options.c is pure by design.
-KUNIT_EXTRA_SRCS += $(KERNEL_SRC)/boot/options.c
+KUNIT_EXTRA_SRCS += $(KERNEL_SRC)/boot/options.c $(KERNEL_SRC)/boot/bootinfo.c
 # The syscall table's derived headers (tools/gensyscalls.mk, object/rules.mk).
 KUNIT_EXTRA_CFLAGS += -I$(KERNEL_OUT)/gen
 KUNIT_EXTRA_DEPS += $(SYSCALLS_GENERATED)

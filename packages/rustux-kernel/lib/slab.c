@@ -136,7 +136,7 @@ alloc_large(struct slab_heap *h, size_t size)
 	if ((pg = h->pages.alloc(h->pages.arg, npages)) == NULL) {
 		return NULL;
 	}
-	memset(pg, 0, SLAB_HEADER);
+	memset(pg, 0, npages * SLAB_PAGE);
 	pg->magic = LARGE_MAGIC;
 	pg->npages = (uint32_t)npages;
 	h->stats.large_in_use++;

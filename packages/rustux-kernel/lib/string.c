@@ -4,12 +4,18 @@
 
 #include "lib/string.h"
 
+/* Words at a time when both pointers are 8-byte aligned: 8x fewer steps under emulation. */
 void *
 memcpy(void *dst, const void *src, size_t n)
 {
 	unsigned char *d = dst;
 	const unsigned char *s = src;
 
+	if ((((uintptr_t)d | (uintptr_t)s) & 7) == 0) {
+		for (; n >= 8; n -= 8, d += 8, s += 8) {
+			*(uint64_t *)(void *)d = *(const uint64_t *)(const void *)s;
+		}
+	}
 	while (n--) {
 		*d++ = *s++;
 	}
@@ -41,7 +47,15 @@ void *
 memset(void *dst, int c, size_t n)
 {
 	unsigned char *d = dst;
+	uint64_t w = 0x0101010101010101ULL * (unsigned char)c;
 
+	while (n > 0 && ((uintptr_t)d & 7) != 0) {
+		*d++ = (unsigned char)c;
+		n--;
+	}
+	for (; n >= 8; n -= 8, d += 8) {
+		*(uint64_t *)(void *)d = w;
+	}
 	while (n--) {
 		*d++ = (unsigned char)c;
 	}

@@ -1,0 +1,308 @@
+/* mm_test.c - kernel self-tests: the page allocator, page tables, faults, the heap */
+/* SPDX-License-Identifier: MIT */
+#include <stdint.h>
+
+#include "arch/mmu.h"
+#include "boot/options.h"
+#include "lib/string.h"
+#include "mm/kheap.h"
+#include "mm/pmm.h"
+#include "tests/ktest/ktest.h"
+
+extern struct boot_options boot_opts;
+extern char __text_start[], __rodata_start[], __data_start[], __boot_start[], __kernel_end[];
+
+#define TEST_VA		(VMAP_BASE + 0x40000000ULL)
+
+/*
+ * Takes pages until the allocator says no (or rustux.memtest pages),
+ * remembering them in an array, frees them all and compares the counters.
+ * Only every 64th page is written: under QEMU TCG the first write to a page
+ * that once held firmware code costs a translation flush, which would
+ * dominate the boot time.
+ */
+int
+ktest_pmm_exhaust(void)
+{
+	struct pmm_stats before, empty, after;
+	uint64_t *list, list_pa, pa, kbeg = (uint64_t)__boot_start;
+	uint64_t kend = (uint64_t)__kernel_end - KERNEL_VMA;
+	size_t n = 0, cap, list_pages, limit = boot_opts.memtest_pages;
+
+	pmm_get_stats(&before);
+	list_pages = (before.free_pages * sizeof(uint64_t) + PAGE_SIZE - 1) / PAGE_SIZE;
+	cap = before.free_pages - list_pages;
+	if ((list_pa = pmm_alloc_pages(list_pages, 1)) == PMM_NONE) {
+		return ktest_fail("no room for the page list");
+	}
+	list = phys_to_virt(list_pa);
+	while ((limit == 0 || n < limit) && (pa = pmm_alloc_pages(1, 1)) != PMM_NONE) {
+		if (pa < 0x100000 || (pa >= kbeg && pa < kend) || n >= cap) {
+			return ktest_fail("handed out page %#llx (%zu of %zu)", (unsigned long long)pa,
+			    n, cap);
+		}
+		if (n % 64 == 0) {
+			*(volatile uint64_t *)phys_to_virt(pa) = pa;
+		}
+		list[n++] = pa;
+	}
+	pmm_get_stats(&empty);
+	for (size_t i = 0; i < n; i++) {
+		if (i % 64 == 0 && *(uint64_t *)phys_to_virt(list[i]) != list[i]) {
+			return ktest_fail("page %#llx lost its contents", (unsigned long long)list[i]);
+		}
+		pmm_free_page(list[i]);
+	}
+	pmm_free_pages(list_pa, list_pages);
+	pmm_get_stats(&after);
+	if (limit == 0 && (empty.free_pages != 0 || n + list_pages != before.free_pages)) {
+		return ktest_fail("took %zu of %zu free pages, %zu left", n + list_pages,
+		    before.free_pages, empty.free_pages);
+	}
+	if (after.free_pages != before.free_pages) {
+		return ktest_fail("free pages %zu after, %zu before", after.free_pages,
+		    before.free_pages);
+	}
+	return n > 0 ? 0 : ktest_fail("no page at all");
+}
+
+int
+ktest_pmm_contiguous(void)
+{
+	struct pmm_stats before, after;
+	uint64_t pa;
+
+	pmm_get_stats(&before);
+	if ((pa = pmm_alloc_pages(16, 16)) == PMM_NONE) {
+		return ktest_fail("no 16 contiguous pages");
+	}
+	if ((pa & (16 * PAGE_SIZE - 1)) != 0) {
+		return ktest_fail("run at %#llx not 64 KiB aligned", (unsigned long long)pa);
+	}
+	memset(phys_to_virt(pa), 0xa5, 16 * PAGE_SIZE);
+	pmm_free_pages(pa, 16);
+	pmm_get_stats(&after);
+	return after.free_pages == before.free_pages ? 0 : ktest_fail("counters differ");
+}
+
+int
+ktest_mmu_map_unmap(void)
+{
+	uint64_t pa = pmm_alloc_page(), got, v;
+	unsigned flags;
+	int rc;
+
+	if (pa == PMM_NONE) {
+		return ktest_fail("no page");
+	}
+	if ((rc = arch_mmu_map(TEST_VA, pa, 1, MMU_WRITE)) != MMU_OK) {
+		return ktest_fail("map: %d", rc);
+	}
+	if (arch_mmu_map(TEST_VA, pa, 1, MMU_WRITE) != MMU_ERR_EXISTS) {
+		return ktest_fail("double map accepted");
+	}
+	*(volatile uint64_t *)TEST_VA = 0x5275737475780001ULL;
+	if (*(uint64_t *)phys_to_virt(pa) != 0x5275737475780001ULL) {
+		return ktest_fail("write through the mapping not seen in the direct map");
+	}
+	if (arch_mmu_query(TEST_VA + 8, &got, &flags) != MMU_OK || got != pa + 8 ||
+	    flags != MMU_WRITE) {
+		return ktest_fail("query: pa %#llx flags %#x", (unsigned long long)got, flags);
+	}
+	if ((rc = arch_mmu_unmap(TEST_VA, 1)) != MMU_OK) {
+		return ktest_fail("unmap: %d", rc);
+	}
+	if (arch_mmu_query(TEST_VA, &got, &flags) != MMU_ERR_NOTMAPPED) {
+		return ktest_fail("still mapped after unmap");
+	}
+	if (arch_probe_read64((void *)TEST_VA, &v) == 0) {
+		return ktest_fail("read after unmap did not fault");
+	}
+	if (arch_mmu_unmap(TEST_VA, 1) != MMU_ERR_NOTMAPPED || arch_mmu_map(TEST_VA + 1, pa, 1, 0) !=
+	    MMU_ERR_ARGS) {
+		return ktest_fail("bad arguments accepted");
+	}
+	pmm_free_page(pa);
+	return 0;
+}
+
+int
+ktest_mmu_protect(void)
+{
+	uint64_t pa = pmm_alloc_page(), v = 0;
+	uint64_t faults = arch_last_probe_fault.count;
+
+	if (pa == PMM_NONE || arch_mmu_map(TEST_VA, pa, 1, MMU_WRITE) != MMU_OK) {
+		return ktest_fail("setup");
+	}
+	if (arch_probe_write64((void *)TEST_VA, 42) != 0) {
+		return ktest_fail("write to a writable page faulted");
+	}
+	if (arch_mmu_protect(TEST_VA, 1, 0) != MMU_OK) {
+		return ktest_fail("protect");
+	}
+	if (arch_probe_write64((void *)TEST_VA, 43) == 0) {
+		return ktest_fail("write to a read-only page did not fault");
+	}
+	/* Error code bits: present (1) and write (2). */
+	if ((arch_last_probe_fault.error & 3) != 3 || arch_last_probe_fault.addr != TEST_VA) {
+		return ktest_fail("fault error %#llx addr %#llx",
+		    (unsigned long long)arch_last_probe_fault.error,
+		    (unsigned long long)arch_last_probe_fault.addr);
+	}
+	if (arch_probe_read64((void *)TEST_VA, &v) != 0 || v != 42) {
+		return ktest_fail("read of a read-only page: %llu", (unsigned long long)v);
+	}
+	if (arch_mmu_protect(TEST_VA, 1, MMU_WRITE) != MMU_OK ||
+	    arch_probe_write64((void *)TEST_VA, 44) != 0) {
+		return ktest_fail("write after protect back to writable");
+	}
+	if (arch_last_probe_fault.count != faults + 1) {
+		return ktest_fail("%llu faults, expected 1",
+		    (unsigned long long)(arch_last_probe_fault.count - faults));
+	}
+	arch_mmu_unmap(TEST_VA, 1);
+	pmm_free_page(pa);
+	return 0;
+}
+
+/* Reads of unmapped memory (a NULL pointer, a hole) fault and are caught, not fatal. */
+int
+ktest_page_fault_caught(void)
+{
+	uint64_t v, faults = arch_last_probe_fault.count;
+	uint64_t hole = TEST_VA + 0x12345000ULL;
+
+	if (arch_probe_read64(NULL, &v) == 0) {
+		return ktest_fail("NULL read did not fault");
+	}
+	if (arch_last_probe_fault.addr != 0 || (arch_last_probe_fault.error & 1) != 0) {
+		return ktest_fail("NULL fault addr %#llx error %#llx",
+		    (unsigned long long)arch_last_probe_fault.addr,
+		    (unsigned long long)arch_last_probe_fault.error);
+	}
+	if (arch_probe_write64((void *)(hole + 8), 1) == 0 || arch_last_probe_fault.addr != hole + 8) {
+		return ktest_fail("write to a hole: addr %#llx",
+		    (unsigned long long)arch_last_probe_fault.addr);
+	}
+	if (arch_last_probe_fault.count != faults + 2) {
+		return ktest_fail("fault count");
+	}
+	return 0;
+}
+
+/* Text is RX, rodata R, data RW+NX, the direct map NX; text cannot be written. */
+int
+ktest_kernel_wx(void)
+{
+	uint64_t pa;
+	unsigned f;
+
+	if (arch_mmu_query((uint64_t)__text_start, &pa, &f) != MMU_OK || f != MMU_EXEC) {
+		return ktest_fail("text flags %#x", f);
+	}
+	if (arch_mmu_query((uint64_t)__rodata_start, &pa, &f) != MMU_OK || f != 0) {
+		return ktest_fail("rodata flags %#x", f);
+	}
+	if (arch_mmu_query((uint64_t)__data_start, &pa, &f) != MMU_OK || f != MMU_WRITE) {
+		return ktest_fail("data flags %#x", f);
+	}
+	if (arch_mmu_query(DIRECT_MAP_BASE + 0x200000, &pa, &f) != MMU_OK || (f & MMU_EXEC)) {
+		return ktest_fail("direct map flags %#x", f);
+	}
+	if (arch_probe_write64(__text_start, 0) == 0) {
+		return ktest_fail("kernel text is writable");
+	}
+	if (arch_mmu_query(0, &pa, &f) != MMU_ERR_NOTMAPPED) {
+		return ktest_fail("page 0 is mapped");
+	}
+	return 0;
+}
+
+static uint32_t
+lcg(uint32_t *s)
+{
+	*s = *s * 1103515245u + 12345u;
+	return *s >> 8;
+}
+
+static int
+check_fill(const uint8_t *p, size_t n, uint8_t v)
+{
+	for (size_t i = 0; i < n; i++) {
+		if (p[i] != v) {
+			return -1;
+		}
+	}
+	return 0;
+}
+
+/* Many mixed-size blocks, filled, half freed, checked, all freed: counters return. */
+int
+ktest_heap_integrity(void)
+{
+	enum { N = 600 };
+	static uint8_t *blocks[N];
+	static uint16_t sizes[N];
+	struct slab_stats s0, s1;
+	struct pmm_stats p0, p1;
+	uint32_t seed = 7;
+	int rc;
+
+	kheap_stats(&s0);
+	pmm_get_stats(&p0);
+	for (int i = 0; i < N; i++) {
+		sizes[i] = (uint16_t)(lcg(&seed) % (i % 20 == 0 ? 6000 : 300) + 1);
+		if ((blocks[i] = kmalloc(sizes[i])) == NULL) {
+			return ktest_fail("kmalloc(%u) failed", sizes[i]);
+		}
+		if (check_fill(blocks[i], sizes[i], 0) != 0) {
+			return ktest_fail("kmalloc memory not zeroed");
+		}
+		memset(blocks[i], (uint8_t)i, sizes[i]);
+	}
+	for (int i = 0; i < N; i += 3) {
+		kfree(blocks[i]);
+		blocks[i] = NULL;
+	}
+	if ((rc = kheap_check()) != 0) {
+		return ktest_fail("heap check %d after partial free", rc);
+	}
+	for (int i = 0; i < N; i++) {
+		if (blocks[i] != NULL && check_fill(blocks[i], sizes[i], (uint8_t)i) != 0) {
+			return ktest_fail("block %d corrupted", i);
+		}
+		kfree(blocks[i]);
+	}
+	kheap_stats(&s1);
+	pmm_get_stats(&p1);
+	if ((rc = kheap_check()) != 0) {
+		return ktest_fail("heap check %d after freeing all", rc);
+	}
+	if (s1.small_in_use != s0.small_in_use || s1.large_in_use != s0.large_in_use ||
+	    s1.bytes_in_use != s0.bytes_in_use || p1.free_pages != p0.free_pages) {
+		return ktest_fail("counters: objects %zu/%zu pages %zu/%zu", s1.small_in_use,
+		    s0.small_in_use, p1.free_pages, p0.free_pages);
+	}
+	return 0;
+}
+
+int
+ktest_heap_rejects_bad_free(void)
+{
+	struct slab_stats st;
+	char *p = kmalloc(100);
+
+	if (p == NULL) {
+		return ktest_fail("kmalloc");
+	}
+	kheap_stats(&st);
+	if (st.small_in_use == 0 || st.allocs == 0) {
+		return ktest_fail("stats do not count the allocation");
+	}
+	kfree(p);
+	if (kheap_check() != 0) {
+		return ktest_fail("heap check");
+	}
+	return 0;
+}
