@@ -50,3 +50,52 @@ $(BOOT_FIXTURE): $(BOOT_DIR)/tests/fixture/kernel.c $(BOOT_DIR)/tests/fixture/ke
 	gcc $(BOOT_FIXTURE_CFLAGS) -c -o $(BOOT_HOST)/fixture.o $<
 	ld -nostdlib -static -z max-page-size=0x1000 -T $(BOOT_DIR)/tests/fixture/kernel.ld \
 		$(BOOT_HOST)/fixture.o -o $@
+
+# Fuzz targets (tests/fuzz): clang libFuzzer + ASan/UBSan when clang can
+# link it, else the standalone random-mutation driver with gcc. check runs
+# each briefly (2 x 6 s); make fuzz-boot runs longer (FUZZ_SECONDS each).
+BOOT_FUZZ := $(OUT)/build/rustux-boot-fuzz
+BOOT_FUZZ_TARGETS := elf loaderconf
+BOOT_FUZZ_CC := $(shell printf 'int LLVMFuzzerTestOneInput(const char *d, unsigned long n){(void)d;(void)n;return 0;}' | \
+	clang -x c -fsanitize=fuzzer -o /dev/null - >/dev/null 2>&1 && echo clang || echo gcc)
+ifeq ($(BOOT_FUZZ_CC),clang)
+BOOT_FUZZ_FLAGS := -fsanitize=fuzzer,address,undefined
+BOOT_FUZZ_DRIVER :=
+else
+BOOT_FUZZ_FLAGS := -fsanitize=address,undefined
+BOOT_FUZZ_DRIVER := $(BOOT_DIR)/tests/fuzz/standalone.c
+endif
+FUZZ_SECONDS ?= 120
+
+CHECK_SUITES += boot-fuzz
+.PHONY: check-boot-fuzz fuzz-boot boot-fuzz-build
+
+$(BOOT_FUZZ)/fuzz_%: $(BOOT_DIR)/tests/fuzz/fuzz_%.c $(BOOT_PURE_SRC) $(BOOT_FUZZ_DRIVER) | deps
+	@mkdir -p $(dir $@)
+	$(BOOT_FUZZ_CC) -std=c11 -D_GNU_SOURCE -O1 -g -fno-sanitize-recover=undefined \
+		$(BOOT_FUZZ_FLAGS) -I$(BOOT_DIR) -I$(TOP)/packages/rustux-kernel \
+		-o $@ $< $(BOOT_PURE_SRC) $(BOOT_FUZZ_DRIVER)
+
+# Seeds: the test kernel and a host binary for ELF, a full loader.conf.
+$(BOOT_FUZZ)/corpus-%/.seeded: $(BOOT_FIXTURE)
+	@mkdir -p $(dir $@)
+	@if [ $* = elf ]; then cp $(BOOT_FIXTURE) $(dir $@)/fixture; cp /bin/true $(dir $@)/true; \
+	else printf 'default b\nfallback a\ntries 3\ntimeout 2\ncmdline console=ttyS0 x=1\nslot-a-version 1.0\nslot-a-state confirmed\nslot-b-version 2.0\nslot-b-state new\nslot-b-tries 2\nfuture-key v\n' \
+		>$(dir $@)/full; fi
+	@touch $@
+
+boot-fuzz-build: $(foreach t,$(BOOT_FUZZ_TARGETS),$(BOOT_FUZZ)/fuzz_$(t) $(BOOT_FUZZ)/corpus-$(t)/.seeded)
+
+define boot_fuzz_run
+	@set -e; cd $(BOOT_FUZZ); for t in $(BOOT_FUZZ_TARGETS); do \
+		if timeout $$(( $(1) + 60 )) ./fuzz_$$t -max_total_time=$(1) -seed=1 corpus-$$t \
+			>fuzz_$$t.log 2>&1; then echo "ok - fuzz_$$t: $(1) s, no crash ($(BOOT_FUZZ_CC))"; \
+		else echo "not ok - fuzz_$$t crashed: see $(BOOT_FUZZ)/fuzz_$$t.log"; tail -20 fuzz_$$t.log; exit 1; fi; \
+	done
+endef
+
+check-boot-fuzz: boot-fuzz-build
+	$(call boot_fuzz_run,6)
+
+fuzz-boot: boot-fuzz-build
+	$(call boot_fuzz_run,$(FUZZ_SECONDS))
