@@ -5,7 +5,7 @@ set -eu
 
 PKGS="
 gcc make pkg-config git
-clang libclang-rt-14-dev
+clang groff-base libclang-rt-14-dev
 libarchive-dev libjson-c-dev libsodium-dev libcurl4-openssl-dev libzstd-dev libssl-dev
 zstd libarchive-tools minisign curl python3
 mtools dosfstools fdisk gdisk gnu-efi binutils
