@@ -65,6 +65,18 @@ refuse cli_unknown_command_is_usage 2 'unknown command' "$RPG" frobnicate
 refuse cli_missing_args_is_usage 2 'usage: rpg build' "$RPG" build
 refuse cli_bad_global_option_is_usage 2 'usage' "$RPG" --bogus list
 
+# rpg.8's SYNOPSIS must say what the usage text says, word for word.
+synopsis() {
+	nroff -mandoc -Tascii -rLL=400n rpg/rpg.8 2>/dev/null | sed 's/.\x08//g' | sed -n '/^SYNOPSIS/,/^DESCRIPTION/p' |
+	    sed '1d;$d' | sed 's/^ *//; /^$/d'
+}
+usage_lines() {
+	"$RPG" --help | sed -n 's/^usage: //p; s/^  rpg /rpg /p'
+}
+synopsis >"$T/synopsis"
+usage_lines >"$T/usage"
+check manpage_synopsis_matches_usage diff "$T/synopsis" "$T/usage"
+
 # --- keygen
 check keygen_makes_a_pair "$RPG" -q keygen -s "$T/k.sec" -p "$T/k.pub"
 refuse keygen_refuses_to_overwrite 1 'exists' "$RPG" keygen -s "$T/k.sec" -p "$T/k2.pub"
