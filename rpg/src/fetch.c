@@ -209,6 +209,19 @@ download(struct rpg_ctx *ctx, const char *url, int dirfd, const char *name, uint
 	return r == -ENOENT ? rpg_fail(ctx, r, "%s: vanished", url) : r;
 }
 
+/* Keep the verified index (index.json.new -> index.json), or drop the download. */
+static void
+settle_index(int dirfd, int keep)
+{
+	if (keep) {
+		renameat(dirfd, "index.json.new", dirfd, "index.json");
+		renameat(dirfd, "index.json.minisig.new", dirfd, "index.json.minisig");
+	} else {
+		unlinkat(dirfd, "index.json.new", 0);
+		unlinkat(dirfd, "index.json.minisig.new", 0);
+	}
+}
+
 static int
 fetch_index(struct rpg_ctx *ctx, struct rpg_db *db, struct rpg_repo *rp, int dirfd,
     const struct rpg_pubkey *keys, size_t nkeys)
@@ -220,10 +233,11 @@ fetch_index(struct rpg_ctx *ctx, struct rpg_db *db, struct rpg_repo *rp, int dir
 
 	snprintf(url, sizeof(url), "%s/index.json", rp->url);
 	snprintf(what, sizeof(what), "%s/index.json", rp->url);
-	if ((r = download(ctx, url, dirfd, "index.json", INDEX_MAX, NULL, NULL, &ix, &ixlen)) < 0)
+	if ((r = download(ctx, url, dirfd, "index.json.new", INDEX_MAX, NULL, NULL, &ix,
+	    &ixlen)) < 0)
 		goto out;
 	snprintf(url, sizeof(url), "%s/index.json.minisig", rp->url);
-	if ((r = download(ctx, url, dirfd, "index.json.minisig", SIG_MAX, NULL, NULL, &sig,
+	if ((r = download(ctx, url, dirfd, "index.json.minisig.new", SIG_MAX, NULL, NULL, &sig,
 	    &siglen)) < 0)
 		goto out;
 	if ((r = rpg_verify(ctx, what, keys, nkeys, ix, ixlen, sig, siglen)) < 0)
@@ -241,6 +255,7 @@ fetch_index(struct rpg_ctx *ctx, struct rpg_db *db, struct rpg_repo *rp, int dir
 	if (rp->ix->serial > last)
 		r = rpg_db_serial_set(ctx, db, rp->key, rp->ix->serial);
 out:
+	settle_index(dirfd, r == 0);
 	free(ix);
 	free(sig);
 	return r;

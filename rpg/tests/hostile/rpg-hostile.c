@@ -282,7 +282,7 @@ apply(const char *c, const char *key, const char *other, const char **signer)
 	} else if (strcmp(c, "bomb") == 0) {
 		f = first_file();
 		free(f->data);
-		f->size = 256u << 20;
+		f->size = 64u << 20;
 		f->data = calloc(1, f->size);
 		f->hdr_size = (int64_t)f->size;
 	} else if (strcmp(c, "missing") == 0) {
