@@ -159,6 +159,11 @@ kmain(uint64_t bootinfo_phys, uint64_t tsc_entry)
 	kprintf("RUSTUX: boot slot=%c version=%s cmdline=\"%s\"\n",
 	    boot_info.slot ? (char)boot_info.slot : '?', boot_info.slot_version, cmdline);
 	print_stamps(tsc_entry, "ready");
+	if (strcmp(boot_opts.test, "panic") == 0) {
+		/* A deliberate kernel page fault: shows the exception report path. */
+		kprintf("RUSTUX: deliberate fault for rustux.test=panic\n");
+		*(volatile uint64_t *)0xdead000 = 1;
+	}
 	if (strcmp(boot_opts.test, "kernel") == 0) {
 		failed = ktest_run_all();
 		print_stamps(tsc_entry, "tests-done");
