@@ -87,6 +87,19 @@ check ln_hard "2" "$(stat -c %h f1)"
 check ln_exists 1 "$(status ln -s f1 s1)"
 check ln_f 0 "$(status ln -sf f1 s1)"
 
+# chmod
+touch cm
+chmod 600 cm
+check chmod_octal "600" "$(stat -c %a cm)"
+chmod u+x,g+r cm
+check chmod_symbolic "740" "$(stat -c %a cm)"
+chmod a-w cm
+check chmod_minus "540" "$(stat -c %a cm)"
+chmod go=r cm
+check chmod_equals "544" "$(stat -c %a cm)"
+check chmod_missing 1 "$(status chmod 644 nope)"
+check chmod_bad_mode 1 "$(status chmod zz cm)"
+
 # ls
 mkdir lsd && touch lsd/b lsd/a lsd/.h
 check ls_plain "a${nl}b" "$(ls lsd)"
@@ -234,7 +247,7 @@ for t in $(coreutils --list); do
 	esac
 	check "help_$t" 0 "$r"
 done
-check list_count 44 "$(coreutils --list | wc -l | tr -d ' ')"
+check list_count 45 "$(coreutils --list | wc -l | tr -d ' ')"
 check unknown_tool 127 "$(status coreutils frobnicate)"
 
 cd / && rm -rf "$W"

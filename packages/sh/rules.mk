@@ -1,0 +1,30 @@
+# packages/sh/rules.mk - host build and tests of the shell.
+# SPDX-License-Identifier: MIT
+#
+# check-sh builds the static musl shell (out/build/sh, proves it is static)
+# and a sanitized host build (out/build/sh-host), runs the C unit tests
+# (lexer, parser, expansion, arithmetic, line editor) and tests/sh.sh with the
+# host builds of sh and coreutils first in PATH.
+CHECK_SUITES += sh
+HELP_TARGETS += check-sh~~~~~~~~~~~~~~~~~~~host~tests~of~the~shell
+
+SH_SRC := $(TOP)/packages/sh
+SH_HOST := $(OUT)/build/sh-host
+
+.PHONY: check-sh sh-musl sh-host
+sh-musl: | deps
+	@$(MAKE) -s -C $(SH_SRC) O=$(OUT)/build/sh
+sh-host: | deps
+	@$(MAKE) -s -C $(SH_SRC) O=$(SH_HOST) CC=gcc CFLAGS="$(SAN_FLAGS)" STATIC= \
+		LDFLAGS="-fsanitize=address,undefined" all unit
+	@mkdir -p $(SH_HOST)/bin && ln -sf ../sh $(SH_HOST)/bin/sh
+
+check-sh: sh-musl sh-host coreutils-host
+	@file $(OUT)/build/sh/sh | grep -q 'statically linked' \
+		&& echo "ok 1 sh_musl_static $$(stat -c %s $(OUT)/build/sh/sh) bytes" \
+		|| echo "not ok 1 sh_musl_static"
+	@ASAN_OPTIONS=detect_leaks=0 timeout 60 $(SH_HOST)/unit
+	@mkdir -p $(OUT)/tmp/sh
+	@cd $(OUT)/tmp/sh && timeout 300 env -i PATH=$(SH_HOST)/bin:$(CU_HOST)/bin \
+		TMPDIR=$(OUT)/tmp/sh ASAN_OPTIONS=detect_leaks=0 UBSAN_OPTIONS=halt_on_error=1 \
+		$(SH_HOST)/sh $(SH_SRC)/tests/sh.sh

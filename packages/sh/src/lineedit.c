@@ -1,0 +1,288 @@
+/* lineedit.c - interactive line editing: raw terminal, cursor keys, history */
+/* SPDX-License-Identifier: MIT */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <termios.h>
+#include <unistd.h>
+
+#include "lineedit.h"
+#include "sh.h"
+
+static char *history[LE_HISTORY];
+static int nhistory;
+
+void
+le_history_add(const char *line)
+{
+	if (*line == '\0' || (nhistory && strcmp(history[nhistory - 1], line) == 0))
+		return;
+	if (nhistory == LE_HISTORY) {
+		free(history[0]);
+		memmove(history, history + 1, sizeof(history[0]) * (LE_HISTORY - 1));
+		nhistory--;
+	}
+	history[nhistory++] = xstrdup(line);
+}
+
+void
+le_history_clear(void)
+{
+	while (nhistory > 0)
+		free(history[--nhistory]);
+}
+
+void
+le_init(struct le *e)
+{
+	memset(e, 0, sizeof(*e));
+	e->hist = -1;
+}
+
+static void
+set_line(struct le *e, const char *s)
+{
+	size_t n = strlen(s);
+
+	if (n >= LE_MAX)
+		n = LE_MAX - 1;
+	memcpy(e->buf, s, n);
+	e->buf[n] = '\0';
+	e->len = e->pos = n;
+}
+
+static void
+history_move(struct le *e, int up)
+{
+	if (nhistory == 0)
+		return;
+	if (e->hist < 0) {
+		if (!up)
+			return;
+		memcpy(e->saved, e->buf, e->len + 1);
+		e->hist = nhistory;
+	}
+	e->hist += up ? -1 : 1;
+	if (e->hist < 0)
+		e->hist = 0;
+	if (e->hist >= nhistory) {
+		e->hist = -1;
+		set_line(e, e->saved);
+		return;
+	}
+	set_line(e, history[e->hist]);
+}
+
+static void
+insert(struct le *e, char c)
+{
+	if (e->len + 1 >= LE_MAX)
+		return;
+	memmove(e->buf + e->pos + 1, e->buf + e->pos, e->len - e->pos + 1);
+	e->buf[e->pos++] = c;
+	e->len++;
+}
+
+static void
+delete_at(struct le *e, size_t at)
+{
+	if (at >= e->len)
+		return;
+	memmove(e->buf + at, e->buf + at + 1, e->len - at);
+	e->len--;
+}
+
+/* The final byte of an escape sequence. */
+static void
+escape_key(struct le *e, unsigned char c)
+{
+	switch (c) {
+	case 'A': history_move(e, 1); break;
+	case 'B': history_move(e, 0); break;
+	case 'C': if (e->pos < e->len) e->pos++; break;
+	case 'D': if (e->pos > 0) e->pos--; break;
+	case 'H': e->pos = 0; break;
+	case 'F': e->pos = e->len; break;
+	case '~':
+		if (e->param == 1 || e->param == 7)
+			e->pos = 0;
+		else if (e->param == 4 || e->param == 8)
+			e->pos = e->len;
+		else if (e->param == 3)
+			delete_at(e, e->pos);
+		break;
+	}
+}
+
+enum le_result
+le_key(struct le *e, unsigned char c)
+{
+	if (e->esc == 1) {
+		e->esc = (c == '[' || c == 'O') ? 2 : 0;
+		e->param = 0;
+		return LE_CONT;
+	}
+	if (e->esc == 2) {
+		if (c >= '0' && c <= '9') {
+			e->param = e->param * 10 + (c - '0');
+			return LE_CONT;
+		}
+		e->esc = 0;
+		escape_key(e, c);
+		return LE_CONT;
+	}
+	switch (c) {
+	case 033: e->esc = 1; break;
+	case '\r': case '\n':
+		e->buf[e->len] = '\0';
+		return LE_DONE;
+	case 3:	/* ^C */
+		e->len = e->pos = 0;
+		e->buf[0] = '\0';
+		e->hist = -1;
+		return LE_CANCEL;
+	case 4:	/* ^D */
+		if (e->len == 0)
+			return LE_EOF;
+		delete_at(e, e->pos);
+		break;
+	case 1: e->pos = 0; break;		/* ^A */
+	case 5: e->pos = e->len; break;		/* ^E */
+	case 2: if (e->pos > 0) e->pos--; break;	/* ^B */
+	case 6: if (e->pos < e->len) e->pos++; break;	/* ^F */
+	case 11: e->len = e->pos; e->buf[e->len] = '\0'; break;	/* ^K */
+	case 12: return LE_CLEAR;		/* ^L */
+	case 14: history_move(e, 0); break;	/* ^N */
+	case 16: history_move(e, 1); break;	/* ^P */
+	case 21:	/* ^U: delete to the start */
+		memmove(e->buf, e->buf + e->pos, e->len - e->pos + 1);
+		e->len -= e->pos;
+		e->pos = 0;
+		break;
+	case 23:	/* ^W: delete the word before the cursor */
+		while (e->pos > 0 && e->buf[e->pos - 1] == ' ')
+			delete_at(e, --e->pos);
+		while (e->pos > 0 && e->buf[e->pos - 1] != ' ')
+			delete_at(e, --e->pos);
+		break;
+	case 8: case 127:
+		if (e->pos > 0)
+			delete_at(e, --e->pos);
+		break;
+	default:
+		if (c >= 32 || c == '\t')
+			insert(e, (char)c);
+	}
+	e->buf[e->len] = '\0';
+	return LE_CONT;
+}
+
+/* ---- the terminal side ---- */
+static void
+out(int fd, const char *s, size_t n)
+{
+	while (n > 0) {
+		ssize_t w = write(fd, s, n);
+
+		if (w < 0 && errno == EINTR)
+			continue;
+		if (w <= 0)
+			return;
+		s += w;
+		n -= (size_t)w;
+	}
+}
+
+static void
+redraw(int fd, const char *prompt, const struct le *e)
+{
+	char tail[32];
+	int n;
+
+	out(fd, "\r", 1);
+	out(fd, prompt, strlen(prompt));
+	out(fd, e->buf, e->len);
+	out(fd, "\033[K", 3);
+	if (e->len > e->pos) {
+		n = snprintf(tail, sizeof(tail), "\033[%zuD", e->len - e->pos);
+		out(fd, tail, (size_t)n);
+	}
+}
+
+/* A line read without editing (not a terminal): byte by byte, so the rest
+ * of the input stays for the commands that run. */
+static char *
+plain_readline(int fd)
+{
+	struct str s = { 0 };
+	ssize_t r;
+	char c;
+
+	for (;;) {
+		r = read(fd, &c, 1);
+		if (r < 0 && errno == EINTR)
+			continue;
+		if (r <= 0)
+			return s.s && s.len ? str_take(&s) : (free(s.s), (char *)NULL);
+		str_addc(&s, c);
+		if (c == '\n')
+			return str_take(&s);
+	}
+}
+
+char *
+le_readline(int fd, const char *prompt)
+{
+	struct termios old, raw;
+	struct le e;
+	enum le_result r = LE_CONT;
+	unsigned char c;
+	ssize_t n;
+	char *line;
+	size_t l;
+
+	if (!isatty(fd) || tcgetattr(fd, &old) < 0) {
+		if (prompt && *prompt && isatty(2))
+			out(2, prompt, strlen(prompt));
+		return plain_readline(fd);
+	}
+	raw = old;
+	raw.c_lflag &= ~(tcflag_t)(ICANON | ECHO | ISIG | IEXTEN);
+	raw.c_iflag &= ~(tcflag_t)(ICRNL | IXON);
+	raw.c_cc[VMIN] = 1;
+	raw.c_cc[VTIME] = 0;
+	tcsetattr(fd, TCSADRAIN, &raw);
+	le_init(&e);
+	out(2, prompt, strlen(prompt));
+	while (r == LE_CONT || r == LE_CANCEL || r == LE_CLEAR) {
+		n = read(fd, &c, 1);
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n <= 0) {
+			r = LE_EOF;
+			break;
+		}
+		r = le_key(&e, c);
+		if (r == LE_CANCEL) {
+			out(2, "^C\r\n", 4);
+			out(2, prompt, strlen(prompt));
+			continue;
+		}
+		if (r == LE_CLEAR)
+			out(2, "\033[H\033[2J", 7);
+		if (r != LE_EOF)
+			redraw(2, prompt, &e);
+	}
+	out(2, "\r\n", 2);
+	tcsetattr(fd, TCSADRAIN, &old);
+	if (r == LE_EOF)
+		return NULL;
+	le_history_add(e.buf);
+	l = strlen(e.buf);
+	line = xmalloc(l + 2);
+	memcpy(line, e.buf, l);
+	line[l] = '\n';
+	line[l + 1] = '\0';
+	return line;
+}

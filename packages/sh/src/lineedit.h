@@ -1,0 +1,29 @@
+/* lineedit.h - the interactive line editor's key state machine (pure, testable) */
+/* SPDX-License-Identifier: MIT */
+#ifndef SH_LINEEDIT_H
+#define SH_LINEEDIT_H
+
+#include <stddef.h>
+
+#define LE_MAX 4096
+#define LE_HISTORY 100
+
+enum le_result { LE_CONT, LE_DONE, LE_EOF, LE_CANCEL, LE_CLEAR };
+
+struct le {
+	char buf[LE_MAX];
+	size_t len, pos;
+	int hist;		/* index into history while browsing; -1 not browsing */
+	char saved[LE_MAX];	/* the line being edited before browsing */
+	int esc;		/* escape sequence state: 0 none, 1 ESC, 2 ESC [ */
+	int param;		/* numeric parameter of ESC [ n ~ */
+};
+
+void le_init(struct le *e);
+/* Feeds one input byte; LE_DONE: buf holds the line; LE_EOF: ^D on empty line;
+ * LE_CANCEL: ^C (line dropped); LE_CLEAR: ^L. */
+enum le_result le_key(struct le *e, unsigned char c);
+void le_history_add(const char *line);
+void le_history_clear(void);
+
+#endif
