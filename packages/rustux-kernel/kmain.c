@@ -138,6 +138,20 @@ console_wanted(const char *name)
 	return 0;
 }
 
+/* Shows a console that joins late what the others printed so far. */
+static void
+replay_log(struct console *c)
+{
+	for (uint64_t seq = klog_first(&kernel_log); seq < kernel_log.next_seq; seq++) {
+		const struct klog_record *r = klog_get(&kernel_log, seq);
+
+		if (r != NULL && r->level <= boot_opts.loglevel) {
+			c->write(c, r->text, strlen(r->text));
+			c->write(c, "\n", 1);
+		}
+	}
+}
+
 void
 kmain(uint64_t bootinfo_phys, uint64_t tsc_entry)
 {
@@ -150,6 +164,7 @@ kmain(uint64_t bootinfo_phys, uint64_t tsc_entry)
 	apply_options();
 	init_memory();
 	if (console_wanted("fb") && fbcon_init(&boot_info.fb) == 0) {
+		replay_log(&fb_console);
 		console_register(&fb_console);
 	}
 	arch_efi_init(&boot_info);
