@@ -1,6 +1,7 @@
 /* archive.c - rpg: the .rpg container (zstd pax tar) through libarchive, read and write */
 /* SPDX-License-Identifier: MIT */
 #include <errno.h>
+#include <locale.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -30,6 +31,52 @@ struct rpg_awriter {
 	struct archive_entry *e;
 	char *what;
 };
+
+/*
+ * Names in a .rpg are UTF-8. libarchive converts names through the current
+ * locale's charset, which is ASCII in the C locale, so header reads and
+ * writes run under C.UTF-8 (per thread, with uselocale). NULL if the system
+ * lacks C.UTF-8: then only ASCII names work.
+ */
+static locale_t
+utf8_locale(void)
+{
+	static locale_t loc;
+	static int tried;
+
+	if (!tried) {
+		tried = 1;
+		loc = newlocale(LC_CTYPE_MASK, "C.UTF-8", (locale_t)0);
+	}
+	return loc;
+}
+
+static locale_t
+enter_utf8(void)
+{
+	locale_t loc = utf8_locale();
+
+	return loc != (locale_t)0 ? uselocale(loc) : (locale_t)0;
+}
+
+static void
+leave_utf8(locale_t old)
+{
+	if (old != (locale_t)0) {
+		uselocale(old);
+	}
+}
+
+static int
+ascii(const char *s)
+{
+	for (; *s != '\0'; s++) {
+		if ((unsigned char)*s >= 0x80) {
+			return 0;
+		}
+	}
+	return 1;
+}
 
 static int
 fail_archive(struct rpg_ctx *ctx, const char *what, struct archive *a, const char *doing)
@@ -62,10 +109,30 @@ rpg_areader_open(struct rpg_ctx *ctx, int fd, const char *what, struct rpg_aread
 	return 0;
 }
 
+/* Names are UTF-8 in the archive; fall back to the raw form libarchive holds. */
+static const char *
+entry_name(struct archive_entry *e)
+{
+	const char *p = archive_entry_pathname_utf8(e);
+
+	return p != NULL ? p : archive_entry_pathname(e);
+}
+
+static const char *
+entry_link(struct archive_entry *e, int hard)
+{
+	const char *p = hard ? archive_entry_hardlink_utf8(e) : archive_entry_symlink_utf8(e);
+
+	if (p == NULL) {
+		p = hard ? archive_entry_hardlink(e) : archive_entry_symlink(e);
+	}
+	return p;
+}
+
 static enum rpg_etype
 entry_type(struct archive_entry *e)
 {
-	if (archive_entry_hardlink(e) != NULL) {
+	if (entry_link(e, 1) != NULL || archive_entry_hardlink_w(e) != NULL) {
 		return RPG_ET_HARDLINK;
 	}
 	switch (archive_entry_filetype(e)) {
@@ -80,8 +147,21 @@ entry_type(struct archive_entry *e)
 	}
 }
 
+static int next_entry(struct rpg_ctx *ctx, struct rpg_areader *r, struct rpg_entry *e);
+
 int
 rpg_areader_next(struct rpg_ctx *ctx, struct rpg_areader *r, struct rpg_entry *e)
+{
+	locale_t old = enter_utf8();
+	int rc;
+
+	rc = next_entry(ctx, r, e);
+	leave_utf8(old);
+	return rc;
+}
+
+static int
+next_entry(struct rpg_ctx *ctx, struct rpg_areader *r, struct rpg_entry *e)
 {
 	struct archive_entry *ae;
 	const char *p;
@@ -95,7 +175,7 @@ rpg_areader_next(struct rpg_ctx *ctx, struct rpg_areader *r, struct rpg_entry *e
 	if (rc != ARCHIVE_OK && rc != ARCHIVE_WARN) {
 		return fail_archive(ctx, r->what, r->a, "read");
 	}
-	if ((p = archive_entry_pathname(ae)) == NULL || *p == '\0') {
+	if ((p = entry_name(ae)) == NULL || *p == '\0') {
 		return rpg_fail(ctx, RPG_E_FORMAT, "%s: entry without a name", r->what);
 	}
 	free(r->path);
@@ -115,9 +195,9 @@ rpg_areader_next(struct rpg_ctx *ctx, struct rpg_areader *r, struct rpg_entry *e
 		return rpg_fail(ctx, RPG_E_FORMAT, "%s: %s: negative size", r->what, r->path);
 	}
 	if (e->type == RPG_ET_SYMLINK) {
-		e->link = archive_entry_symlink(ae);
+		e->link = entry_link(ae, 0);
 	} else if (e->type == RPG_ET_HARDLINK) {
-		e->link = archive_entry_hardlink(ae);
+		e->link = entry_link(ae, 1);
 	}
 	r->left = e->type == RPG_ET_FILE ? e->size : 0;
 	return 1;
@@ -242,9 +322,11 @@ put_header(struct rpg_ctx *ctx, struct rpg_awriter *w, const char *path, unsigne
     unsigned mode, int64_t mtime, int64_t size, const char *target)
 {
 	struct archive_entry *e = w->e;
+	locale_t old;
+	int rc;
 
 	archive_entry_clear(e);
-	archive_entry_set_pathname(e, path);
+	archive_entry_set_pathname_utf8(e, path);
 	archive_entry_set_filetype(e, type);
 	archive_entry_set_perm(e, mode & 07777);
 	archive_entry_set_uid(e, 0);
@@ -254,9 +336,16 @@ put_header(struct rpg_ctx *ctx, struct rpg_awriter *w, const char *path, unsigne
 	archive_entry_set_mtime(e, mtime, 0);
 	archive_entry_set_size(e, size);
 	if (target != NULL) {
-		archive_entry_set_symlink(e, target);
+		archive_entry_set_symlink_utf8(e, target);
 	}
-	if (archive_write_header(w->a, e) != ARCHIVE_OK) {
+	if (utf8_locale() == (locale_t)0 && (!ascii(path) || (target != NULL && !ascii(target)))) {
+		return rpg_fail(ctx, RPG_E_UNSAFE, "%s: %s: non-ASCII name needs the C.UTF-8 locale",
+		    w->what, path);
+	}
+	old = enter_utf8();
+	rc = archive_write_header(w->a, e);
+	leave_utf8(old);
+	if (rc != ARCHIVE_OK) {
 		return fail_archive(ctx, w->what, w->a, path);
 	}
 	return 0;
@@ -317,7 +406,19 @@ int
 rpg_awriter_add_dir(struct rpg_ctx *ctx, struct rpg_awriter *w, const char *path,
     unsigned mode, int64_t mtime)
 {
-	return put_header(ctx, w, path, AE_IFDIR, mode, mtime, 0, NULL);
+	char *slashed;
+	int rc;
+
+	/*
+	 * Tar names directories "name/". Adding the slash here keeps libarchive
+	 * from re-encoding a non-ASCII name through the C locale to add it.
+	 */
+	if (asprintf(&slashed, "%s/", path) < 0) {
+		return rpg_fail(ctx, RPG_E_NOMEM, "%s: out of memory", w->what);
+	}
+	rc = put_header(ctx, w, slashed, AE_IFDIR, mode, mtime, 0, NULL);
+	free(slashed);
+	return rc;
 }
 
 int

@@ -26,5 +26,7 @@ void rpg_buf_json_str(struct rpg_buf *b, const char *s);
 /* Hand the text to the caller (malloc'd) and reset b; NULL after an allocation failure. */
 char *rpg_buf_take(struct rpg_buf *b, size_t *len);
 void rpg_buf_free(struct rpg_buf *b);
+/* 1 if s is well-formed UTF-8 (no overlong forms, surrogates or code points past U+10FFFF). */
+int rpg_utf8_valid(const char *s);
 
 #endif

@@ -14,6 +14,7 @@
 #include <unistd.h>
 
 #include "archive_write.h"
+#include "buf.h"
 #include "build.h"
 #include "err.h"
 #include "hash.h"
@@ -127,6 +128,7 @@ step_child(const struct rpg_recipe *r, const char *script, const char *builddir,
 	if (chdir(builddir) != 0 || dup2(2, 1) < 0) {
 		_exit(127);
 	}
+	umask(022);	/* modes in DESTDIR, hence in the package, must not depend on the caller */
 	setenv("SRCDIR", r->source, 1);
 	setenv("BUILDDIR", builddir, 1);
 	setenv("DESTDIR", destdir, 1);
@@ -212,6 +214,9 @@ scan_file(struct rpg_ctx *ctx, int dirfd, const char *name, const char *path,
 			return rpg_fail(ctx, -errno, "%s: %s", path, strerror(errno));
 		}
 		target[n] = '\0';
+		if (!rpg_utf8_valid(target)) {
+			return rpg_fail(ctx, RPG_E_UNSAFE, "%s: symlink target is not UTF-8", path);
+		}
 		return (f->target = strdup(target)) == NULL ? RPG_E_NOMEM : 0;
 	}
 	if (!S_ISREG(st->st_mode)) {
@@ -248,6 +253,9 @@ scan_entry(struct rpg_ctx *ctx, int dirfd, const char *rel, const char *name, co
 	}
 	if ((size_t)snprintf(full, sizeof(full), "%s/%s", top, path) >= sizeof(full)) {
 		return rpg_fail(ctx, -ENAMETOOLONG, "%s/%s: name too long", top, path);
+	}
+	if (!rpg_utf8_valid(name)) {
+		return rpg_fail(ctx, RPG_E_UNSAFE, "%s: name is not UTF-8", full);
 	}
 	if (fstatat(dirfd, name, &st, AT_SYMLINK_NOFOLLOW) != 0) {
 		return rpg_fail(ctx, -errno, "%s: %s", full, strerror(errno));

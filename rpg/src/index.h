@@ -27,7 +27,7 @@ struct rpg_index {
 int rpg_index_parse(struct rpg_ctx *ctx, const char *what, const char *json, size_t len,
     struct rpg_index **out);
 void rpg_index_free(struct rpg_index *ix);
-/* Newest entry named name (or providing it when provides != 0); NULL if none. */
+/* Newest entry named name, else the newest one providing name; NULL if none. */
 const struct rpg_index_entry *rpg_index_find(const struct rpg_index *ix, const char *name);
 
 /* Sort entries by name, then version-release (oldest first), then arch. */

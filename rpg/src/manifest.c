@@ -229,7 +229,7 @@ valid_path(const char *s)
 	const char *p = s, *e;
 	size_t n;
 
-	if (*s == '\0' || *s == '/' || strlen(s) > PATH_MAX_LEN) {
+	if (*s == '\0' || *s == '/' || strlen(s) > PATH_MAX_LEN || !rpg_utf8_valid(s)) {
 		return 0;
 	}
 	for (;;) {
@@ -371,7 +371,7 @@ parse_file_fields(struct rpg_ctx *ctx, const char *what, struct json_object *o,
 	}
 	s = get_str(o, "target", &err);
 	if (err || (s != NULL) != (f->type == RPG_FT_SYMLINK) || (s != NULL && *s == '\0') ||
-	    (s != NULL && strlen(s) > PATH_MAX_LEN)) {
+	    (s != NULL && (strlen(s) > PATH_MAX_LEN || !rpg_utf8_valid(s)))) {
 		return rpg_fail(ctx, RPG_E_FORMAT, "%s: \"target\" %s", what,
 		    f->type == RPG_FT_SYMLINK ? "missing or invalid" : "only for symlinks");
 	}
@@ -396,7 +396,8 @@ parse_file(struct rpg_ctx *ctx, const char *what, size_t i, struct json_object *
 	}
 	snprintf(where, sizeof(where), "%s: %s", what, path);
 	if (!valid_path(path)) {
-		return rpg_fail(ctx, RPG_E_UNSAFE, "%s: unsafe path (absolute, empty, '.' or '..')",
+		return rpg_fail(ctx, RPG_E_UNSAFE,
+		    "%s: unsafe path (absolute, empty, '.', '..' or not UTF-8)",
 		    where);
 	}
 	if (check_keys(ctx, where, o, file_keys, NULL) != 0) {

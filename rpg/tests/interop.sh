@@ -90,6 +90,11 @@ check build_is_reproducible bash -c "'$RPG' -q build '$TESTS/recipes/hello.json'
 check build_default_epoch_is_reproducible bash -c "unset SOURCE_DATE_EPOCH; '$RPG' -q build '$TESTS/recipes/hello.json' -k '$KEYS/test.sec' -o '$T/r1' >/dev/null && '$RPG' -q build '$TESTS/recipes/hello.json' -k '$KEYS/test.sec' -o '$T/r2' >/dev/null && cmp '$T/r1/hello-1.0-1.x86_64.rpg' '$T/r2/hello-1.0-1.x86_64.rpg'"
 check build_with_minisign_key "$RPG" -q build "$TESTS/recipes/hello.json" -k "$KEYS/minisign.sec" -o "$T/ms"
 check build_with_encrypted_key env RPG_PASSPHRASE=test "$RPG" -q build "$TESTS/recipes/hello.json" -k "$KEYS/encrypted.sec" -o "$T/enc"
+ODD=odd-names-1.0~rc1-3.x86_64.rpg
+check build_odd_names "$RPG" -q build "$TESTS/recipes/odd-names.json" -k "$KEYS/test.sec" -o "$T/odd1"
+check build_odd_names_reproducible bash -c "'$RPG' -q build '$TESTS/recipes/odd-names.json' -k '$KEYS/test.sec' -o '$T/odd2' >/dev/null && cmp '$T/odd1/$ODD' '$T/odd2/$ODD'"
+check verify_odd_names "$RPG" verify "$T/odd1/$ODD" -p "$KEYS/test.pub"
+check bsdtar_reads_odd_names bash -c "LANG=C.UTF-8 bsdtar -tvf '$T/odd1/$ODD' | grep -q -- '-rws--x--x .*/ünïcødé/empty\$'"
 check build_env_reaches_steps grep -qx 'hello 1.0-1' "$RPG_BUILDROOT/stage/hello/usr/share/hello/version"
 
 # --- the container, read by bsdtar and minisign
