@@ -20,6 +20,7 @@ check-rpg-scenarios: $(RPG) $(RPG_HOSTILE)
 		$(TOP)/rpg/tests/run-scenarios.sh $(RPG_T_TMP)/scenarios \
 		$(sort $(wildcard $(TOP)/rpg/tests/scenarios/*.scn))
 
+CHECK_SUITES += rpg-crash
 check-rpg-crash: $(RPG)
 	@RPG=$(RPG) RPG_TESTS=$(TOP)/rpg/tests $(TOP)/rpg/tests/crash/crash-test.sh \
 		$(RPG_T_TMP)/crash
