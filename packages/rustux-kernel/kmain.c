@@ -17,6 +17,7 @@
 #include "mm/kheap.h"
 #include "mm/pmm.h"
 #include "tests/ktest/ktest.h"
+#include "version.h"
 
 extern char __boot_start[], __kernel_end[];
 
