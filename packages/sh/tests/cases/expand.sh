@@ -17,7 +17,7 @@ echo [ab].c
 echo nomatch*
 cd / && rm -rf $d
 echo $$ | grep -c '^[0-9][0-9]*$'
-sleep 0 & 
+sleep 0 &
 wait $!
 echo "bg $?"
 (exit 3) & p=$!
