@@ -6,7 +6,8 @@
 # (the test runner, --cmdline, --inittab). Then it installs base-files, coreutils,
 # sh and init (the musl builds) into out/tmp/init/root and runs that root's
 # in-system suite (usr/lib/rustica/tests) with its own init --run-tests and
-# PATH=root/bin: the same scripts and binaries a booted system runs.
+# PATH=root/bin: the same scripts and binaries a booted system runs. Last,
+# tests/pid1.sh boots that root's init as PID 1 in a PID namespace (chroot).
 CHECK_SUITES += init
 HELP_TARGETS += check-init~~~~~~~~~~~~~~~~~host~tests~of~init~and~the~in-system~suite
 
@@ -39,3 +40,4 @@ check-init: init-musl init-host sh-musl coreutils-musl
 		| sed -n 's/^TEST \(.*\) \.\.\. PASS$$/ok - insystem_\1/p; s/^TEST \(.*\) \.\.\. FAIL$$/not ok - insystem_\1/p'
 	@grep -q '^[0-9]* passed, 0 failed$$' $(OUT)/tmp/init/insystem.log \
 		&& echo "ok - insystem_summary" || { echo "not ok - insystem_summary"; cat $(OUT)/tmp/init/insystem.log; }
+	@sh $(INIT_SRC)/tests/pid1.sh $(INIT_ROOT)
