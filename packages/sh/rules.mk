@@ -4,7 +4,8 @@
 # check-sh builds the static musl shell (out/build/sh, proves it is static)
 # and a sanitized host build (out/build/sh-host), runs the C unit tests
 # (lexer, parser, expansion, arithmetic, line editor) and tests/sh.sh with the
-# host builds of sh and coreutils first in PATH.
+# host builds of sh and coreutils first in PATH, then tests/interactive.py,
+# which drives `sh -i` on a pseudo-terminal (line editing, history, ^C, jobs).
 CHECK_SUITES += sh
 HELP_TARGETS += check-sh~~~~~~~~~~~~~~~~~~~host~tests~of~the~shell
 
@@ -28,3 +29,5 @@ check-sh: sh-musl sh-host coreutils-host
 	@cd $(OUT)/tmp/sh && timeout 300 env -i PATH=$(SH_HOST)/bin:$(CU_HOST)/bin \
 		TMPDIR=$(OUT)/tmp/sh ASAN_OPTIONS=detect_leaks=0 UBSAN_OPTIONS=halt_on_error=1 \
 		$(SH_HOST)/sh $(SH_SRC)/tests/sh.sh
+	@ASAN_OPTIONS=detect_leaks=0 timeout 120 python3 $(SH_SRC)/tests/interactive.py \
+		$(SH_HOST)/sh $(SH_HOST)/bin:$(CU_HOST)/bin
