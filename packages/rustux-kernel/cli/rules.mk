@@ -35,15 +35,18 @@ run-kernel: $(RK_CLI)
 
 CHECK_SUITES += boot-fallback
 
-# QEMU suites. The fallback suite boots the loader's own test kernel, so it
-# checks the loader's slot logic whatever state the real kernel is in.
+# QEMU suites. Each run works in its own directory (several engineers and
+# CI may run make check at once), removed when the suite passes and kept
+# for inspection when it fails. The fallback suite boots the loader's own
+# test kernel, so it checks the slot logic whatever state the real kernel
+# is in.
 RK_QEMU_WORK := $(OUT)/tmp/rustux-kernel
 
 check-boot-fallback: $(RK_CLI) rustux-boot-build rustux-boot-fixture
-	@timeout 300 $(RK_CLI_DIR)/tests/boot-fallback.sh $(RK_CLI) \
-		$(OUT)/build/rustux-boot/BOOTX64.EFI $(BOOT_FIXTURE) $(RK_QEMU_WORK)/boot-fallback
+	@w=$(RK_QEMU_WORK)/boot-fallback.$$$$; timeout 300 $(RK_CLI_DIR)/tests/boot-fallback.sh \
+		$(RK_CLI) $(OUT)/build/rustux-boot/BOOTX64.EFI $(BOOT_FIXTURE) $$w && rm -rf $$w
 
 # The real kernel's self-tests: OVMF -> rustux-boot -> kernel, rustux.test=kernel.
 check-kernel-qemu: $(RK_CLI) rustux-boot-build rustux-kernel-build
-	@timeout 150 $(RK_CLI) test --qemu --no-build --tap --timeout 120 \
-		--workdir $(RK_QEMU_WORK)/kernel-qemu
+	@w=$(RK_QEMU_WORK)/kernel-qemu.$$$$; timeout 150 $(RK_CLI) test --qemu --no-build --tap \
+		--timeout 120 --workdir $$w && rm -rf $$w
