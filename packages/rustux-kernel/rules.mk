@@ -41,6 +41,18 @@ check-kernel-unit: | deps
 	@rc=0; for t in $(KUNIT_BINS); do echo "# $$(basename $$t)"; \
 		if ! $(MAKE) --no-print-directory -s $$t; then \
 			echo "not ok - $$(basename $$t) does not build"; rc=1; continue; fi; \
-		timeout 60 $$t || rc=1; done; exit $$rc
+		timeout 60 $$t || rc=1; done; \
+	if sh $(KERNEL_SRC)/tools/optionsdoc.sh $(KERNEL_SRC)/boot/options.def \
+		--check $(TOP)/docs/ARCHITECTURE.md; then \
+		echo "ok - docs/ARCHITECTURE.md options table matches boot/options.def"; \
+	else echo "not ok - docs/ARCHITECTURE.md options table is stale"; rc=1; fi; \
+	exit $$rc
+
+# Regenerates the command-line options table in docs/ARCHITECTURE.md.
+.PHONY: kernel-options-doc
+kernel-options-doc:
+	sh $(KERNEL_SRC)/tools/optionsdoc.sh $(KERNEL_SRC)/boot/options.def \
+		--update $(TOP)/docs/ARCHITECTURE.md
 
 HELP_TARGETS += rustux-kernel-build~~~~~the~kernel~ELF~(out/build/rustux-kernel/kernel.elf)
+HELP_TARGETS += kernel-options-doc~~~~~~regenerate~the~options~table~in~docs/ARCHITECTURE.md
