@@ -47,6 +47,7 @@ check-boot-fallback: $(RK_CLI) rustux-boot-build rustux-boot-fixture
 		$(RK_CLI) $(OUT)/build/rustux-boot/BOOTX64.EFI $(BOOT_FIXTURE) $$w && rm -rf $$w
 
 # The real kernel's self-tests: OVMF -> rustux-boot -> kernel, rustux.test=kernel.
+CHECK_SUITES += kernel-qemu
 check-kernel-qemu: $(RK_CLI) rustux-boot-build rustux-kernel-build
 	@w=$(RK_QEMU_WORK)/kernel-qemu.$$$$; timeout 150 $(RK_CLI) test --qemu --no-build --tap \
 		--timeout 120 --workdir $$w && rm -rf $$w
