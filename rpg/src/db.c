@@ -276,6 +276,8 @@ rpg_db_owner(const struct rpg_db *db, const char *path, const char *skip,
 int
 rpg_db_in_world(const struct rpg_db *db, const char *name)
 {
+	if (db->nworld == 0)
+		return 0;
 	return bsearch(&name, db->world, db->nworld, sizeof(char *), cmp_str) != NULL;
 }
 

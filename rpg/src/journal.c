@@ -153,7 +153,7 @@ rpg_journal_read(struct rpg_ctx *ctx, int dbfd, struct rpg_journal **out)
 	for (line = strtok_r(buf, "\n", &save); line != NULL && !end;
 	    line = strtok_r(NULL, "\n", &save)) {
 		r = parse_line(ctx, j, line);
-		if (r < 0 && ctx->err.code == 0)
+		if (r == -1)
 			r = rpg_fail(ctx, RPG_E_FORMAT, "var/lib/rpg/journal: bad line \"%.80s\"", line);
 		if (r < 0)
 			break;
