@@ -56,3 +56,9 @@ kernel-options-doc:
 
 HELP_TARGETS += rustux-kernel-build~~~~~the~kernel~ELF~(out/build/rustux-kernel/kernel.elf)
 HELP_TARGETS += kernel-options-doc~~~~~~regenerate~the~options~table~in~docs/ARCHITECTURE.md
+
+# The experimental arm64 and riscv64 ports: build, boot to "hello", power off (~5 s).
+CHECK_SUITES += kernel-ports
+.PHONY: check-kernel-ports
+check-kernel-ports: | deps
+	@$(KERNEL_SRC)/tests/ports.sh $(KERNEL_SRC) $(OUT)/build/rustux-kernel-ports
