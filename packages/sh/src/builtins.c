@@ -204,28 +204,6 @@ set_option(const char *name, int letter, int on)
 	return -1;
 }
 
-static void
-set_positional(int n, char **v)
-{
-	static char **owned;
-	char **nv = xmalloc(sizeof(char *) * (size_t)(n + 2));
-	int i;
-
-	nv[0] = sh.argv[0];
-	for (i = 0; i < n; i++)
-		nv[i + 1] = xstrdup(v[i]);
-	nv[n + 1] = NULL;
-	/* only the vector set by the previous `set` is ours to free */
-	if (owned && owned == sh.argv) {
-		for (i = 1; owned[i]; i++)
-			free(owned[i]);
-		free(owned);
-	}
-	owned = nv;
-	sh.argv = nv;
-	sh.argc = n;
-}
-
 static int
 bi_set(int argc, char **argv)
 {
@@ -261,7 +239,7 @@ bi_set(int argc, char **argv)
 				return 2;
 	}
 	if (i < argc || (i == argc && strcmp(argv[i - 1], "--") == 0))
-		set_positional(argc - i, argv + i);
+		params_replace(argc - i, argv + i);
 	return 0;
 }
 
@@ -276,7 +254,7 @@ bi_shift(int argc, char **argv)
 		sh_error("shift: can't shift that many");
 		return 1;
 	}
-	set_positional(sh.argc - n, sh.argv + 1 + n);
+	params_replace(sh.argc - n, sh.argv + 1 + n);
 	return 0;
 }
 
@@ -362,9 +340,9 @@ bi_read(int argc, char **argv)
 static int
 bi_dot(int argc, char **argv)
 {
+	struct params saved;
 	char *path;
-	int st, saved_argc = sh.argc;
-	char **saved_argv = sh.argv;
+	int st;
 
 	if (argc < 2) {
 		sh_error(".: filename argument required");
@@ -380,20 +358,15 @@ bi_dot(int argc, char **argv)
 			return 1;
 		}
 	}
-	if (argc > 2) {
-		sh.argv = argv + 1;
-		sh.argv[0] = saved_argv[0];
-		sh.argc = argc - 2;
-	}
+	if (argc > 2)
+		params_push(&saved, argc - 2, argv + 2);
 	dot_depth++;
 	st = exec_string(NULL, 0, path);
 	dot_depth--;
 	if (sh.returning && sh.func_depth == 0)
 		sh.returning = 0;
-	if (argc > 2) {
-		sh.argv = saved_argv;
-		sh.argc = saved_argc;
-	}
+	if (argc > 2)
+		params_pop(&saved);
 	free(path);
 	return st;
 }

@@ -15,6 +15,8 @@
 
 extern char **environ;
 
+extern unsigned long cmdsubst_count;
+
 /* ---- jobs: background processes and their statuses, for wait and $! ---- */
 #define MAXJOBS 64
 
@@ -364,6 +366,7 @@ run_script_here(const char *path, char **argv)
 	sh.argv = argv;
 	sh.argv[0] = (char *)path;
 	sh.argc = n - 1;
+	sh.argv_owned = 0;
 	sh.name = path;
 	return exec_string(NULL, 0, path);
 }
@@ -384,13 +387,10 @@ trace(struct fields *f, char **assigns, int na)
 static int
 call_function(struct node *body, struct fields *f)
 {
-	char **saved_argv = sh.argv;
-	int saved_argc = sh.argc, st;
+	struct params saved;
+	int st;
 
-	sh.argv = xmalloc(sizeof(char *) * (size_t)(f->n + 1));
-	memcpy(sh.argv, f->v, sizeof(char *) * (size_t)(f->n + 1));
-	sh.argv[0] = saved_argv[0];
-	sh.argc = f->n - 1;
+	params_push(&saved, f->n - 1, f->v + 1);
 	sh.func_depth++;
 	var_push_frame();
 	st = exec_node(body, 0);
@@ -400,16 +400,15 @@ call_function(struct node *body, struct fields *f)
 		sh.returning = 0;
 		st = sh.status;
 	}
-	free(sh.argv);
-	sh.argv = saved_argv;
-	sh.argc = saved_argc;
+	params_pop(&saved);
 	return st;
 }
 
-/* Assignments for a command: into the shell (builtins, functions, none) or
- * exported into the environment of a child. */
+/* Assignments for a command: into the shell (flags 0), exported for a child,
+ * or temporary (local) around a builtin or function. An assignment to a
+ * read-only variable ends a non-interactive shell. */
 static int
-do_assigns(char **assigns, int n, int flags)
+do_assigns(char **assigns, int n, int flags, int temporary)
 {
 	char *eq, *val, *name;
 	int i;
@@ -420,9 +419,13 @@ do_assigns(char **assigns, int n, int flags)
 			return -1;
 		name = xstrdup(assigns[i]);
 		name[eq - assigns[i]] = '\0';
+		if (temporary)
+			var_make_local(name);
 		if (var_set(name, val, flags) < 0) {
 			free(name);
 			free(val);
+			if (!sh.interactive)
+				sh_exit(2);
 			return -1;
 		}
 		free(name);
@@ -438,10 +441,12 @@ exec_simple(struct node *n, int flags)
 	struct saved sv = { .n = 0 };
 	struct node *fn;
 	builtin_fn bi;
-	int special = 0, st;
+	int special = 0, st, temp;
+	unsigned long substs;
 	pid_t pid;
 
 	sh.line = n->line;
+	substs = cmdsubst_count;
 	if (expand_words(n->words, n->nwords, &f) < 0) {
 		fields_free(&f);
 		return sh.status = 1;
@@ -449,12 +454,10 @@ exec_simple(struct node *n, int flags)
 	if (sh.opt_x && (f.n || n->nassigns))
 		trace(&f, n->assigns, n->nassigns);
 	if (f.n == 0) {
-		st = do_assigns(n->assigns, n->nassigns, 0) < 0 ? 1 : 0;
-		/* the status of a command substitution in an assignment stays */
-		if (st == 0 && n->nassigns)
-			st = sh.status;
-		else if (st == 0)
-			st = 0;
+		/* the status is the last command substitution's, or 0 */
+		st = do_assigns(n->assigns, n->nassigns, 0, 0) < 0 ? 1 : 0;
+		if (st == 0)
+			st = cmdsubst_count != substs ? sh.status : 0;
 		if (redirect(n->redirs, &sv) < 0)
 			st = 1;
 		restore_fds(&sv);
@@ -464,7 +467,7 @@ exec_simple(struct node *n, int flags)
 	bi = builtin_find(f.v[0], &special);
 	fn = special ? NULL : func_get(f.v[0]);
 	if (bi && special && strcmp(f.v[0], "exec") == 0) {
-		if (redirect(n->redirs, NULL) < 0 || do_assigns(n->assigns, n->nassigns, V_EXPORT) < 0) {
+		if (redirect(n->redirs, NULL) < 0 || do_assigns(n->assigns, n->nassigns, V_EXPORT, 0) < 0) {
 			fields_free(&f);
 			return 1;
 		}
@@ -477,8 +480,15 @@ exec_simple(struct node *n, int flags)
 		exec_external(f.v + 1);
 	}
 	if (bi || fn) {
-		if (do_assigns(n->assigns, n->nassigns, 0) < 0 || redirect(n->redirs, &sv) < 0) {
+		/* assignments stay for special builtins, last only the command for others */
+		temp = !special && n->nassigns > 0;
+		if (temp)
+			var_push_frame();
+		if (do_assigns(n->assigns, n->nassigns, temp ? V_EXPORT : 0, temp) < 0 ||
+		    redirect(n->redirs, &sv) < 0) {
 			restore_fds(&sv);
+			if (temp)
+				var_pop_frame();
 			fields_free(&f);
 			if (special && !sh.interactive)
 				sh_exit(1);
@@ -487,6 +497,8 @@ exec_simple(struct node *n, int flags)
 		st = fn ? call_function(fn, &f) : bi(f.n, f.v);
 		fflush(stdout);
 		restore_fds(&sv);
+		if (temp)
+			var_pop_frame();
 		fields_free(&f);
 		return st;
 	}
@@ -498,7 +510,7 @@ exec_simple(struct node *n, int flags)
 	}
 	if (pid == 0) {
 		if (redirect(n->redirs, NULL) < 0 ||
-		    do_assigns(n->assigns, n->nassigns, V_EXPORT) < 0)
+		    do_assigns(n->assigns, n->nassigns, V_EXPORT, 0) < 0)
 			_exit(1);
 		exec_external(f.v);
 	}
@@ -848,6 +860,8 @@ exec_string(const char *src, size_t len, const char *name)
 	return sh.status;
 }
 
+unsigned long cmdsubst_count;
+
 int
 cmdsubst(const char *src, size_t len, struct str *out)
 {
@@ -881,6 +895,7 @@ cmdsubst(const char *src, size_t len, struct str *out)
 		sh_exit(sh.status);
 	}
 	close(p[1]);
+	cmdsubst_count++;
 	for (;;) {
 		r = read(p[0], buf, sizeof(buf));
 		if (r < 0 && errno == EINTR)

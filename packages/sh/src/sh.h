@@ -126,6 +126,15 @@ void var_push_frame(void);
 void var_pop_frame(void);
 int var_make_local(const char *name);
 
+/* ---- positional parameters (var.c) ---- */
+struct params {
+	char **argv;
+	int argc, owned;
+};
+void params_replace(int n, char **v);	/* copies v as $1..$n, keeps $0 */
+void params_push(struct params *save, int n, char **v);
+void params_pop(struct params *save);
+
 /* ---- functions (var.c) ---- */
 void func_set(const char *name, struct node *body);
 struct node *func_get(const char *name);
@@ -177,6 +186,7 @@ struct shell {
 	pid_t last_bg;		/* $! */
 	int argc;		/* $# */
 	char **argv;		/* $1.. (argv[0] is $0) */
+	int argv_owned;		/* argv and its strings (but $0) are ours to free */
 	int interactive;
 	int opt_e, opt_x, opt_u, opt_n, opt_f;
 	int errexit_off;	/* > 0 inside conditions */

@@ -290,6 +290,63 @@ var_make_local(const char *name)
 	return 0;
 }
 
+static void
+params_free(void)
+{
+	int i;
+
+	if (!sh.argv_owned)
+		return;
+	for (i = 1; sh.argv[i]; i++)
+		free(sh.argv[i]);
+	free(sh.argv);
+	sh.argv_owned = 0;
+}
+
+static char **
+params_copy(int n, char **v)
+{
+	char **nv = xmalloc(sizeof(char *) * (size_t)(n + 2));
+	int i;
+
+	nv[0] = sh.argv ? sh.argv[0] : (char *)"sh";
+	for (i = 0; i < n; i++)
+		nv[i + 1] = xstrdup(v[i]);
+	nv[n + 1] = NULL;
+	return nv;
+}
+
+void
+params_replace(int n, char **v)
+{
+	char **nv = params_copy(n, v);
+
+	params_free();
+	sh.argv = nv;
+	sh.argc = n;
+	sh.argv_owned = 1;
+}
+
+void
+params_push(struct params *save, int n, char **v)
+{
+	save->argv = sh.argv;
+	save->argc = sh.argc;
+	save->owned = sh.argv_owned;
+	sh.argv = params_copy(n, v);
+	sh.argc = n;
+	sh.argv_owned = 1;
+}
+
+void
+params_pop(struct params *save)
+{
+	params_free();
+	sh.argv = save->argv;
+	sh.argc = save->argc;
+	sh.argv_owned = save->owned;
+}
+
 void
 func_set(const char *name, struct node *body)
 {
