@@ -4,16 +4,16 @@
 # SPDX-License-Identifier: MIT
 #
 # usage: interop.sh RPG TMPDIR   (run from the repository root)
+# Works in a fresh TMPDIR.XXXXXX (so concurrent runs cannot collide), removed on success.
 set -u
 RPG=$(realpath "$1")
-T=$2
+mkdir -p "$(dirname "$2")"
+T=$(mktemp -d "$2.XXXXXX")
 TESTS=$(pwd)/rpg/tests
 KEYS=$TESTS/keys
 n=0
 failed=0
 
-rm -rf "$T"
-mkdir -p "$T"
 export RPG_BUILDROOT=$T/buildroot
 export SOURCE_DATE_EPOCH=1700000000
 
@@ -90,6 +90,9 @@ check build_is_reproducible bash -c "'$RPG' -q build '$TESTS/recipes/hello.json'
 check build_default_epoch_is_reproducible bash -c "unset SOURCE_DATE_EPOCH; '$RPG' -q build '$TESTS/recipes/hello.json' -k '$KEYS/test.sec' -o '$T/r1' >/dev/null && '$RPG' -q build '$TESTS/recipes/hello.json' -k '$KEYS/test.sec' -o '$T/r2' >/dev/null && cmp '$T/r1/hello-1.0-1.x86_64.rpg' '$T/r2/hello-1.0-1.x86_64.rpg'"
 check build_with_minisign_key "$RPG" -q build "$TESTS/recipes/hello.json" -k "$KEYS/minisign.sec" -o "$T/ms"
 check build_with_encrypted_key env RPG_PASSPHRASE=test "$RPG" -q build "$TESTS/recipes/hello.json" -k "$KEYS/encrypted.sec" -o "$T/enc"
+# The passphrase of an encrypted key from the terminal (script(1) gives rpg a pty).
+check build_passphrase_from_terminal bash -c "(sleep 1; echo test) | timeout 60 script -qec \"env -u RPG_PASSPHRASE '$RPG' -q build '$TESTS/recipes/hello.json' -k '$KEYS/encrypted.sec' -o '$T/tty'\" /dev/null >/dev/null && test -s '$T/tty/hello-1.0-1.x86_64.rpg'"
+check build_wrong_passphrase_from_terminal bash -c "(sleep 1; echo nope) | timeout 60 script -qec \"env -u RPG_PASSPHRASE '$RPG' -q build '$TESTS/recipes/hello.json' -k '$KEYS/encrypted.sec' -o '$T/tty2'\" /dev/null | grep -q 'wrong passphrase'"
 ODD=odd-names-1.0~rc1-3.x86_64.rpg
 check build_odd_names "$RPG" -q build "$TESTS/recipes/odd-names.json" -k "$KEYS/test.sec" -o "$T/odd1"
 check build_odd_names_reproducible bash -c "'$RPG' -q build '$TESTS/recipes/odd-names.json' -k '$KEYS/test.sec' -o '$T/odd2' >/dev/null && cmp '$T/odd1/$ODD' '$T/odd2/$ODD'"
@@ -230,4 +233,8 @@ refuse repo_refuses_foreign_signature 1 'signed by untrusted key' "$RPG" repo in
 refuse repo_usage 2 'usage: rpg repo' "$RPG" repo list "$T/repo"
 
 echo "# $((n - failed)) passed, $failed failed"
-[ "$failed" -eq 0 ]
+if [ "$failed" -ne 0 ]; then
+	echo "# scratch directory kept: $T"
+	exit 1
+fi
+rm -rf "$T"

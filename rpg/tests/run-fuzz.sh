@@ -16,15 +16,14 @@ for arg in "$@"; do
 	runs=
 	[ "$t" != "$arg" ] && runs="-runs=${arg#*:}"
 	n=$((n + 1))
-	work=$dir/corpus-$t
-	rm -rf "$work"
-	mkdir -p "$work"
+	work=$(mktemp -d "$dir/corpus-$t.XXXXXX")
 	cp rpg/tests/fuzz/corpus/$t/* "$work/" 2>/dev/null
 	cp "$dir"/seeds/$t/* "$work/" 2>/dev/null
 	# shellcheck disable=SC2086
 	if timeout "$limit" "$dir/fuzz_$t" $opts $runs -max_len=65536 -artifact_prefix="$dir/crash-$t-" \
 	    "$work" >"$dir/fuzz_$t.log" 2>&1; then
 		echo "ok $n fuzz_$t ($(grep -o 'Done [0-9]* runs' "$dir/fuzz_$t.log" | tail -1))"
+		rm -rf "$work"
 	else
 		failed=$((failed + 1))
 		echo "not ok $n fuzz_$t (log: $dir/fuzz_$t.log)"

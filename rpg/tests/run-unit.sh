@@ -6,7 +6,8 @@
 # Prints each test's TAP lines; a binary that dies without a "not ok" line
 # (a crash, a sanitizer report, a timeout) adds one "not ok" line of its own.
 set -u
-tmp=$1
+mkdir -p "$(dirname "$1")"
+tmp=$(mktemp -d "$1.XXXXXX")	# concurrent runs must not share scratch files
 shift
 status=0
 for t in "$@"; do
@@ -24,4 +25,5 @@ for t in "$@"; do
 		sed 's/^/# /' "$tmp/$name.stderr" | tail -n 40
 	fi
 done
+[ "$status" -eq 0 ] && rm -rf "$tmp"
 exit $status

@@ -193,9 +193,10 @@ T_TEST(keygen_writes_a_usable_pair)
 	rpg_seckey_pubkey(&sk, &derived);
 	T_EXPECT(memcmp(&pk, &derived, sizeof(pk)) == 0);
 	T_EXPECT_EQ(strlen(rpg_keyid_str(pk.keyid, id)), 16);
+	T_ASSERT(rpg_io_write_atomic(&ctx, tmp("k.msg"), msg, strlen(msg), 0644) == 0);
 	T_EXPECT_EQ(run("minisign -S -s %s -m %s %s </dev/null >/dev/null", tmp("k.sec"),
-	    key("test.pub"), ""), 0);
-	T_EXPECT_EQ(run("minisign -V -q -p %s -m %s %s", tmp("k.pub"), key("test.pub"), ""), 0);
+	    tmp("k.msg"), ""), 0);
+	T_EXPECT_EQ(run("minisign -V -q -p %s -m %s %s", tmp("k.pub"), tmp("k.msg"), ""), 0);
 	rpg_seckey_wipe(&sk);
 }
 
