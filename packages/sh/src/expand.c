@@ -283,6 +283,11 @@ expand_braces(struct xbuf *x, const char *s, size_t len, int dq)
 	    (sh.argc ? sh.argv[1] : NULL) : special_param(name, buf, sizeof(buf));
 	if (strcmp(name, "#") == 0 && length)
 		val = special_param(name, buf, sizeof(buf));
+	if (length && (name[0] == '@' || name[0] == '*')) {
+		snprintf(buf, sizeof(buf), "%d", sh.argc);	/* as bash; POSIX leaves it open */
+		put_value(x, buf, dq);
+		return;
+	}
 	set = val != NULL && !(colon && *val == '\0');
 	if (length) {
 		if (val == NULL && sh.opt_u) {

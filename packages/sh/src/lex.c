@@ -132,16 +132,39 @@ scan_dquote(struct lexer *lx)
 	}
 }
 
-/* Scans to the unquoted close character, balancing ( and { with their pairs. */
+/* Whether the word at p (len chars left) is w followed by a delimiter. */
+static int
+word_is(const char *p, size_t left, const char *w)
+{
+	size_t l = strlen(w);
+
+	return left >= l && strncmp(p, w, l) == 0 &&
+	    (left == l || strchr(" \t\n;&|()", p[l]) != NULL);
+}
+
+/*
+ * Scans to the unquoted close character, balancing ( and { with their pairs.
+ * Inside $(...), a `case` ... `esac` is tracked so that the ')' ending a
+ * pattern does not end the substitution.
+ */
 static int
 scan_until(struct lexer *lx, int close)
 {
-	int c, depth = 0, open = close == ')' ? '(' : '{';
+	int c, depth = 0, open = close == ')' ? '(' : '{', cases = 0, prev = ' ';
 
 	for (;;) {
+		if (close == ')' && strchr(" \t\n;&|(", prev)) {
+			if (word_is(lx->src + lx->pos, lx->len - lx->pos, "case"))
+				cases++;
+			else if (cases > 0 && word_is(lx->src + lx->pos, lx->len - lx->pos, "esac"))
+				cases--;
+		}
 		c = getch(lx);
 		if (c < 0)
 			return -1;
+		prev = c;
+		if (c == close && depth == 0 && cases > 0)
+			continue;
 		if (c == close && depth-- == 0)
 			return 0;
 		if (c == open)

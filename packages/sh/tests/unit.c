@@ -72,6 +72,7 @@ test_lexer(void)
 		{ "case x in (a) ;; esac", "W:case W:x W:in ( W:a ) ;; W:esac", "lex_case" },
 		{ "a=1 b=\"2 3\" cmd", "W:a=1 W:b=\"2 3\" W:cmd", "lex_assignments" },
 		{ "echo \"$(echo \")\")\"", "W:echo W:\"$(echo \")\")\"", "lex_nested_quotes" },
+		{ "x=$(case a in a) b;; esac) y", "W:x=$(case a in a) b;; esac) W:y", "lex_case_in_subst" },
 	};
 	size_t i;
 	char *got;
