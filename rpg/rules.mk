@@ -131,3 +131,11 @@ fuzz: rpg-fuzz-build
 		$$(($(RPG_FUZZ_TIME) + 120)) $(RPG_FUZZ_TARGETS)
 
 -include $(wildcard $(RPG_FUZZ)/*.d)
+
+# How fast hash.c's SHA-256 (OpenSSL EVP) is against libsodium's, on this machine.
+BENCH_TARGETS += bench-rpg-hash
+.PHONY: bench-rpg-hash
+bench-rpg-hash: $(RPG_BUILD)/librpg.a | deps
+	$(RPG_CC) $(RPG_CFLAGS) -o $(RPG_BUILD)/hashbench $(TOP)/rpg/tests/hashbench.c \
+		$(RPG_BUILD)/librpg.a $(RPG_LIBS)
+	@$(RPG_BUILD)/hashbench
