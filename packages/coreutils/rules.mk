@@ -3,7 +3,8 @@
 #
 # check-coreutils builds the static musl binary (out/build/coreutils, proves
 # it is static) and a sanitized host build (out/build/coreutils-host), then
-# runs tests/coreutils.sh against the host build's links with a clean env.
+# runs tests/coreutils.sh against the host build's links with a clean env,
+# then tests/gnu-diff.sh: the musl build against Debian's GNU tools.
 CHECK_SUITES += coreutils
 HELP_TARGETS += check-coreutils~~~~host~tests~of~coreutils
 
@@ -26,3 +27,4 @@ check-coreutils: coreutils-musl coreutils-host
 	@cd $(OUT)/tmp/coreutils && timeout 120 env -i PATH=$(CU_HOST)/bin TMPDIR=$(OUT)/tmp/coreutils \
 		ASAN_OPTIONS=detect_leaks=0 UBSAN_OPTIONS=halt_on_error=1 \
 		/bin/sh $(CU_SRC)/tests/coreutils.sh
+	@timeout 120 sh $(CU_SRC)/tests/gnu-diff.sh $(OUT)/build/coreutils/bin $(OUT)/tmp/coreutils-gnu

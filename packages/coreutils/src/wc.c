@@ -4,6 +4,7 @@
 #include <fcntl.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "../lib/util.h"
@@ -12,7 +13,7 @@ struct counts {
 	unsigned long long l, w, c;
 };
 
-static int show_l, show_w, show_c;
+static int show_l, show_w, show_c, width = 7;
 
 static int
 count(int fd, struct counts *k)
@@ -43,18 +44,39 @@ show(const struct counts *k, const char *name)
 	const char *sep = "";
 
 	if (show_l) {
-		printf("%7llu", k->l);
+		printf("%*llu", width, k->l);
 		sep = " ";
 	}
 	if (show_w) {
-		printf("%s%7llu", sep, k->w);
+		printf("%s%*llu", sep, width, k->w);
 		sep = " ";
 	}
 	if (show_c)
-		printf("%s%7llu", sep, k->c);
+		printf("%s%*llu", sep, width, k->c);
 	if (name)
 		printf(" %s", name);
 	putchar('\n');
+}
+
+/* As GNU wc: columns as wide as the total size of the input regular files
+ * (so one file prints unpadded), 7 when any input is not a regular file. */
+static void
+set_width(int n, char **names)
+{
+	unsigned long long total = 0;
+	struct stat st;
+	int i;
+
+	for (i = 0; i < n || (n == 0 && i == 0); i++) {
+		if (n == 0 || strcmp(names[i], "-") == 0) {
+			if (fstat(0, &st) < 0 || !S_ISREG(st.st_mode))
+				return;
+		} else if (stat(names[i], &st) < 0 || !S_ISREG(st.st_mode))
+			return;
+		total += (unsigned long long)st.st_size;
+	}
+	for (width = 1; total >= 10; total /= 10)
+		width++;
 }
 
 int
@@ -76,6 +98,7 @@ wc_main(int argc, char **argv)
 	if (!show_l && !show_w && !show_c)
 		show_l = show_w = show_c = 1;
 	nfiles = argc - optind;
+	set_width(nfiles, argv + optind);
 	if (nfiles == 0) {
 		memset(&k, 0, sizeof(k));
 		if (count(0, &k) < 0)

@@ -118,10 +118,12 @@ dd_big > big
 check ls_h "19K" "$(ls -lh big | tr -s ' ' | cut -d ' ' -f 5)"
 
 # text tools
-check wc_all "      3       3      14 f1" "$(wc f1)"
+check wc_all " 3  3 14 f1" "$(wc f1)"
+check wc_pipe_width "      3       3      14" "$(cat f1 | wc)"
+check wc_redirect_width " 3  3 14" "$(wc <f1)"
 check wc_l "3" "$(wc -l < f1 | tr -d ' ')"
 check wc_w_stdin "4" "$(echo 'a b  c d' | wc -w | tr -d ' ')"
-check wc_total " 6 total" "$(wc -l f1 f1 | tail -n 1 | tr -s ' ')"
+check wc_total " 6 total" "$(wc -l f1 f1 | tail -n 1)"
 check head_n "one${nl}two" "$(head -n 2 f1)"
 check head_old "one" "$(head -1 f1)"
 check tail_n "two${nl}three" "$(tail -n 2 f1)"
