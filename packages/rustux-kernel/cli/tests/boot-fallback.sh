@@ -2,13 +2,14 @@
 # boot-fallback.sh - QEMU tests of rustux-boot's slots: corrupt kernel, boot counting, confirmation.
 # SPDX-License-Identifier: MIT
 #
-# usage: boot-fallback.sh RUSTUX_KERNEL_CLI LOADER.EFI GOOD_KERNEL.elf WORKDIR
+# usage: boot-fallback.sh RUSTUX_KERNEL_CLI LOADER.EFI GOOD_KERNEL.elf WORKDIR [REAL_KERNEL.elf]
 # Boots the loader's test kernel (packages/rustux-boot/tests/fixture) under
 # OVMF through the CLI, one ESP image and one vars file per scenario, and
 # checks the serial log and loader.conf on the ESP (mtype) after each boot.
-# Prints TAP lines; 6 boots in all.
+# With REAL_KERNEL, one more boot checks that the real kernel comes up from
+# slot a when slot b is corrupt. Prints TAP lines; 6 or 7 boots in all.
 set -u
-cli=$1 loader=$2 good=$3 work=$4
+cli=$1 loader=$2 good=$3 work=$4 real=${5:-}
 n=0
 fails=0
 export MTOOLS_SKIP_CHECK=1
@@ -39,12 +40,12 @@ boot() {
 		--serial-log "$work/$1/boot$2.log" --timeout 40 --workdir "$work/$1" 2>/dev/null
 }
 
-scenario() {	# scenario NAME SLOT_B_KERNEL LOADER_CONF_TEXT
+scenario() {	# scenario NAME SLOT_A_KERNEL SLOT_B_KERNEL LOADER_CONF_TEXT
 	rm -rf "${work:?}/$1"
 	mkdir -p "$work/$1"
-	printf '%s' "$3" >"$work/$1/loader.conf"
-	"$cli" esp --output "$work/$1/esp.img" --loader "$loader" --kernel "$good" \
-		--kernel-b "$2" --conf "$work/$1/loader.conf" >/dev/null
+	printf '%s' "$4" >"$work/$1/loader.conf"
+	"$cli" esp --output "$work/$1/esp.img" --loader "$loader" --kernel "$2" \
+		--kernel-b "$3" --conf "$work/$1/loader.conf" >/dev/null
 }
 
 mkdir -p "$work"
@@ -52,7 +53,7 @@ mkdir -p "$work"
 head -c 5000 "$good" >"$work/truncated.elf"
 
 # 1. Slot b is the new default but its kernel is truncated.
-scenario corrupt "$work/truncated.elf" "default b
+scenario corrupt "$good" "$work/truncated.elf" "default b
 fallback a
 tries 3
 slot-a-version 1.0.0
@@ -70,7 +71,7 @@ check "corrupt: loader.conf marks slot b failed" conf_has "$work/corrupt/esp.img
 check "corrupt: loader.conf still names fallback a" conf_has "$work/corrupt/esp.img" "fallback a"
 
 # 2. Slot b boots but never confirms: tried exactly `tries` (2) times.
-scenario tries "$good" "default b
+scenario tries "$good" "$good" "default b
 fallback a
 tries 2
 cmdline fixture.noconfirm=b
@@ -96,7 +97,7 @@ check "tries: loader.conf says slot b failed, 0 tries" bash -c \
 
 # 3. Slot b confirms on its first boot; the next boot folds it in. The
 #    1-second timeout shows the menu with both versions.
-scenario confirm "$good" "default b
+scenario confirm "$good" "$good" "default b
 fallback a
 tries 3
 timeout 1
@@ -119,5 +120,26 @@ check "confirm: loader folded the confirmation" serial_has "$work/confirm/boot2.
 check "confirm: boot 2 runs slot b as confirmed" serial_has "$work/confirm/boot2.log" \
 	"rustux-boot: booting slot b (version 2.0.0, confirmed, tries left 0)"
 check "confirm: loader.conf says slot b confirmed" conf_has "$work/confirm/esp.img" "slot-b-state confirmed"
+
+# 4. The real kernel in slot a comes up (and runs its self-tests) when
+#    the new kernel in slot b is corrupt.
+if [ -n "$real" ]; then
+	scenario realk "$real" "$work/truncated.elf" "default b
+fallback a
+tries 3
+cmdline rustux.test=kernel
+slot-a-version 1.0.0
+slot-b-version 2.0.0
+slot-b-state new
+"
+	boot realk 1
+	check "real kernel: guest passed" test $? -eq 0
+	check "real kernel: loader falls back from the corrupt slot b" serial_has "$work/realk/boot1.log" \
+		"rustux-boot: slot b: kernel.elf: segment extends past the end of the file; booting fallback slot a"
+	check "real kernel: kernel reports slot a" serial_has "$work/realk/boot1.log" \
+		"RUSTUX: boot slot=a version=1.0.0"
+	check "real kernel: self-tests pass" bash -c \
+		"tr -d '\r' <$work/realk/boot1.log | grep -Eq 'RESULT [1-9][0-9]* passed, 0 failed'"
+fi
 
 [ "$fails" -eq 0 ]
