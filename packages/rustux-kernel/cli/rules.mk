@@ -55,3 +55,15 @@ CHECK_SUITES += kernel-qemu
 check-kernel-qemu: $(RK_CLI) rustux-boot-build rustux-kernel-build
 	@w=$(RK_QEMU_WORK)/kernel-qemu.$$$$; timeout 150 $(RK_CLI) test --qemu --no-build --tap \
 		--timeout 120 --workdir $$w && rm -rf $$w
+
+# make bench: sizes, the kernel's boot-time stamps (guest TSC) and the
+# host wall time of one OVMF -> loader -> kernel self-test boot (TCG).
+BENCH_TARGETS += bench-boot
+.PHONY: bench-boot
+bench-boot: $(RK_CLI) rustux-boot-build rustux-kernel-build
+	@echo "bench-boot: BOOTX64.EFI $$(stat -c %s $(OUT)/build/rustux-boot/BOOTX64.EFI) bytes, kernel.elf $$(stat -c %s $(OUT)/build/rustux-kernel/kernel.elf) bytes"
+	@w=$(RK_QEMU_WORK)/bench-boot.$$$$; t0=$$(date +%s%N); \
+	$(RK_CLI) test --qemu --no-build --timeout 120 --workdir $$w 2>/dev/null; rc=$$?; \
+	t1=$$(date +%s%N); tr -d '\r' <$$w/serial.log | grep -a 'RUSTUX: stamp' | sed 's/^/bench-boot: /'; \
+	echo "bench-boot: whole boot (firmware included, host wall time) $$(( (t1 - t0) / 1000000 )) ms, status $$rc"; \
+	rm -rf $$w
