@@ -484,10 +484,11 @@ parse_numbers(struct rpg_ctx *ctx, const char *what, struct json_object *o,
 		return fail_key(ctx, what, "release", r == 0 ? "missing" : "must be a non-negative integer");
 	}
 	m->release = (unsigned)v;
-	if (get_int(o, "build_date", 0, INT64_MAX, &v) < 0) {
+	r = get_int(o, "build_date", 0, INT64_MAX, &v);
+	if (r < 0) {
 		return fail_key(ctx, what, "build_date", "must be a non-negative integer");
 	}
-	m->build_date = get_int(o, "build_date", 0, INT64_MAX, &v) == 1 ? v : 0;
+	m->build_date = r == 1 ? v : 0;
 	r = get_int(o, "installed_size", 0, INT64_MAX, &v);
 	if (r < 0 || (r == 1 && (flags & RPG_MJ_FILES) && (uint64_t)v != m->installed_size)) {
 		return fail_key(ctx, what, "installed_size", "invalid or not the sum of file sizes");
@@ -696,10 +697,22 @@ free_deps(struct rpg_dep *d, size_t n)
 }
 
 void
-rpg_manifest_free(struct rpg_manifest *m)
+rpg_manifest_drop_files(struct rpg_manifest *m)
 {
 	size_t i;
 
+	for (i = 0; i < m->nfiles; i++) {
+		free(m->files[i].path);
+		free(m->files[i].target);
+	}
+	free(m->files);
+	m->files = NULL;
+	m->nfiles = 0;
+}
+
+void
+rpg_manifest_free(struct rpg_manifest *m)
+{
 	if (m == NULL) {
 		return;
 	}
@@ -711,11 +724,7 @@ rpg_manifest_free(struct rpg_manifest *m)
 	free_deps(m->depends, m->ndepends);
 	free_deps(m->conflicts, m->nconflicts);
 	free_deps(m->provides, m->nprovides);
-	for (i = 0; i < m->nfiles; i++) {
-		free(m->files[i].path);
-		free(m->files[i].target);
-	}
-	free(m->files);
+	rpg_manifest_drop_files(m);
 	free(m);
 }
 

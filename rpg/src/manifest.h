@@ -65,6 +65,8 @@ int rpg_manifest_parse(struct rpg_ctx *ctx, const char *what, const char *json,
 /* Canonical JSON (stable key order, sorted files): malloc'd, NUL-terminated. NULL on ENOMEM. */
 char *rpg_manifest_serialize(const struct rpg_manifest *m, size_t *len);
 void rpg_manifest_free(struct rpg_manifest *m);
+/* Free m's file list (nfiles becomes 0; installed_size is kept), as index entries carry none. */
+void rpg_manifest_drop_files(struct rpg_manifest *m);
 /* Binary search for a path; NULL if absent. */
 const struct rpg_file *rpg_manifest_find(const struct rpg_manifest *m, const char *path);
 /* "name-version-release" into buf; returns buf. */

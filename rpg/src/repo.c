@@ -72,9 +72,7 @@ add_package(struct rpg_ctx *ctx, const char *dir, const char *name,
 	e->m = p->m;
 	p->m = NULL;
 	rpg_package_close(p);
-	free(e->m->files);
-	e->m->files = NULL;
-	e->m->nfiles = 0;
+	rpg_manifest_drop_files(e->m);
 	if ((e->filename = strdup(name)) == NULL) {
 		return rpg_fail(ctx, RPG_E_NOMEM, "%s: out of memory", path);
 	}
