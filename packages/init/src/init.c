@@ -22,6 +22,7 @@
 #define TEST_DIR "/usr/lib/rustica/tests"
 #define TEST_TIMEOUT 300
 #define DEFAULT_INITTAB "respawn:/dev/console:-/bin/sh\n"
+#define INSTALLER "/sbin/rustica-install"
 
 static const char usage[] =
     "usage: init                           (as process 1)\n"
@@ -32,7 +33,8 @@ static const char usage[] =
     "starts the shells /etc/inittab lists and respawns them, reaps orphans, and\n"
     "powers off (SIGUSR2, SIGUSR1) or reboots (SIGTERM, SIGINT) on request.\n"
     "With rustica.test=all|NAME,... on the kernel command line it runs the\n"
-    "in-system tests " TEST_DIR "/NAME.sh instead and powers off.\n";
+    "in-system tests " TEST_DIR "/NAME.sh instead and powers off; with\n"
+    "rustica.installer=1 it runs " INSTALLER " on the console before the shells.\n";
 
 /* What a signal asked for; 0 while running. */
 static volatile sig_atomic_t shutdown_request;
@@ -274,14 +276,34 @@ supervise(struct entry *v, int n)
 	}
 }
 
-static int
-test_mode(void)
+/* rustica.installer=1: the installer gets the console first; the shells follow. */
+static void
+installer_mode(const char *cmdline)
 {
-	char cmdline[4096], sel[256];
+	struct entry e = { .action = A_ONCE, .tty = "/dev/console", .cmd = INSTALLER };
+	char v[32];
+	pid_t pid;
+	int st;
+
+	if (!cmdline_get(cmdline, "rustica.installer", v, sizeof(v)) || strcmp(v, "0") == 0)
+		return;
+	if (access(INSTALLER, X_OK) < 0) {
+		say("rustica.installer is set but %s is missing", INSTALLER);
+		return;
+	}
+	if ((pid = spawn(&e)) < 0)
+		return;
+	while (waitpid(pid, &st, 0) < 0 && errno == EINTR)
+		;
+}
+
+static int
+test_mode(const char *cmdline)
+{
+	char sel[256];
 	int failed;
 
-	if (read_text("/proc/cmdline", cmdline, sizeof(cmdline)) < 0 ||
-	    !cmdline_get(cmdline, "rustica.test", sel, sizeof(sel)))
+	if (!cmdline_get(cmdline, "rustica.test", sel, sizeof(sel)))
 		return 0;
 	if (sel[0] == '\0')
 		snprintf(sel, sizeof(sel), "all");
@@ -298,6 +320,7 @@ pid1(void)
 {
 	static char *rc[] = { "/bin/sh", "/etc/rc", NULL };
 	struct entry v[INITTAB_MAX];
+	char cmdline[4096];
 	struct sigaction sa;
 	int n;
 
@@ -321,10 +344,13 @@ pid1(void)
 #endif
 	mount_proc();
 	set_hostname();
-	if (test_mode())
+	if (read_text("/proc/cmdline", cmdline, sizeof(cmdline)) < 0)
+		cmdline[0] = '\0';
+	if (test_mode(cmdline))
 		return 0;
 	if (access("/etc/rc", R_OK) == 0 && run_and_wait(rc) != 0)
 		say("%s failed", "/etc/rc");
+	installer_mode(cmdline);
 	n = load_inittab(v);
 	supervise(v, n);
 	return 0;
