@@ -5,9 +5,11 @@
 
 #include <efi.h>
 
+#include "memmap.h"
+
 /* OS-defined UEFI memory type for the kernel's pages, so the memory map
  * handed to the kernel can call them RX_MEM_KERNEL. */
-#define RX_EFI_KERNEL_MEMORY	((EFI_MEMORY_TYPE)0x80000000u)
+#define RX_EFI_KERNEL_MEMORY	((EFI_MEMORY_TYPE)MEMMAP_EFI_KERNEL)
 
 #define KERNEL_MAX_SIZE		(64u << 20)
 

@@ -6,6 +6,7 @@
 #include "console.h"
 #include "file.h"
 #include "handoff.h"
+#include "memmap.h"
 
 #define CMDLINE_MAX	4096
 #define INITRD_MAX	(1024u << 20)
@@ -14,34 +15,6 @@
 
 /* Where the block lives: bootinfo, then the command line, then the stack. */
 #define BLOCK_PAGES	(1 + CMDLINE_MAX / 4096 + HANDOFF_STACK_SIZE / 4096)
-
-/* UEFI memory type -> RX_MEM_* (one table; OS types handled below). */
-static const UINT32 mem_types[] = {
-	[EfiReservedMemoryType] = RX_MEM_RESERVED,
-	[EfiLoaderCode] = RX_MEM_LOADER,
-	[EfiLoaderData] = RX_MEM_LOADER,
-	[EfiBootServicesCode] = RX_MEM_BOOT_SERVICES,
-	[EfiBootServicesData] = RX_MEM_BOOT_SERVICES,
-	[EfiRuntimeServicesCode] = RX_MEM_RUNTIME,
-	[EfiRuntimeServicesData] = RX_MEM_RUNTIME,
-	[EfiConventionalMemory] = RX_MEM_USABLE,
-	[EfiUnusableMemory] = RX_MEM_BAD,
-	[EfiACPIReclaimMemory] = RX_MEM_ACPI_RECLAIM,
-	[EfiACPIMemoryNVS] = RX_MEM_ACPI_NVS,
-	[EfiMemoryMappedIO] = RX_MEM_MMIO,
-	[EfiMemoryMappedIOPortSpace] = RX_MEM_MMIO,
-	[EfiPalCode] = RX_MEM_RESERVED,
-};
-
-static UINT32
-mem_type(UINT32 efi)
-{
-	if (efi == (UINT32)RX_EFI_KERNEL_MEMORY)
-		return RX_MEM_KERNEL;
-	if (efi < sizeof(mem_types) / sizeof(mem_types[0]) && mem_types[efi] != 0)
-		return mem_types[efi];
-	return RX_MEM_RESERVED;
-}
 
 struct rx_bootinfo *
 handoff_alloc(const char *cmdline)
@@ -151,45 +124,6 @@ handoff_initrd(struct rx_bootinfo *bi, EFI_FILE_HANDLE root)
 	    bi->initrd_base);
 }
 
-/* Convert the UEFI map into rx ranges: sorted by base, neighbours merged. */
-static UINT32
-convert_map(const UINT8 *map, UINTN size, UINTN dsize, struct rx_mem_range *out)
-{
-	UINT32 n = 0;
-
-	for (UINTN off = 0; off + dsize <= size; off += dsize) {
-		const EFI_MEMORY_DESCRIPTOR *d = (const void *)(map + off);
-		struct rx_mem_range r = {
-			.base = d->PhysicalStart,
-			.length = d->NumberOfPages * 4096,
-			.type = mem_type(d->Type),
-			.efi_attribute = d->Attribute,
-		};
-		UINT32 i = n;
-
-		while (i > 0 && out[i - 1].base > r.base) {
-			out[i] = out[i - 1];
-			i--;
-		}
-		out[i] = r;
-		n++;
-	}
-	for (UINT32 i = 1, w = 0; i <= n; i++) {
-		if (i < n && out[w].type == out[i].type &&
-		    out[w].efi_attribute == out[i].efi_attribute &&
-		    out[w].base + out[w].length == out[i].base) {
-			out[w].length += out[i].length;
-			continue;
-		}
-		if (i == n) {
-			n = w + 1;
-			break;
-		}
-		out[++w] = out[i];
-	}
-	return n;
-}
-
 static void __attribute__((noreturn))
 jump(UINT64 entry, UINT64 bootinfo, UINT64 stack_top)
 {
@@ -236,7 +170,7 @@ handoff_enter(EFI_HANDLE image, struct rx_bootinfo *bi,
 		    &dsize, &dver);
 		if (EFI_ERROR(st))
 			return st;
-		bi->mem_map_count = convert_map(map, size, dsize,
+		bi->mem_map_count = memmap_convert(map, size, dsize,
 		    (struct rx_mem_range *)(UINTN)rpa);
 		bi->tsc_loader_exit = rdtsc();
 		st = BS->ExitBootServices(image, key);

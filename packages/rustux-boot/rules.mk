@@ -12,7 +12,7 @@ BOOT_HOST := $(OUT)/build/rustux-boot-host
 BOOT_KLIB := $(TOP)/packages/rustux-kernel/lib
 
 # The pure modules: compiled into the loader and, here, for the host.
-BOOT_PURE_SRC := $(BOOT_DIR)/loaderconf.c $(BOOT_DIR)/slotpick.c \
+BOOT_PURE_SRC := $(BOOT_DIR)/loaderconf.c $(BOOT_DIR)/slotpick.c $(BOOT_DIR)/memmap.c \
 	$(wildcard $(BOOT_KLIB)/elf.c)
 BOOT_HOST_CFLAGS := -std=c11 -D_GNU_SOURCE -O1 -g -Wall -Wextra -Werror \
 	-fsanitize=address,undefined -fno-omit-frame-pointer \
