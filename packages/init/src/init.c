@@ -339,9 +339,8 @@ pid1(void)
 	sigaction(SIGUSR2, &sa, NULL);
 	sa.sa_handler = on_child;
 	sigaction(SIGCHLD, &sa, NULL);
-#ifdef RB_DISABLE_CAD
-	reboot(RB_DISABLE_CAD);	/* Ctrl-Alt-Del becomes SIGINT */
-#endif
+	/* No reboot(RB_DISABLE_CAD): a kernel that reads every reboot(2) as
+	 * "reboot now" must not see one at start-up. */
 	mount_proc();
 	set_hostname();
 	if (read_text("/proc/cmdline", cmdline, sizeof(cmdline)) < 0)
