@@ -48,10 +48,13 @@ draw_cell(int cx, int cy)
 		unsigned gy = py / fb.scale;
 		uint8_t bits = (glyph != NULL && gy >= 1 && gy <= FONT_ROWS) ? glyph[gy - 1] : 0;
 
-		for (unsigned x = 0; x < fb.cell_w; x++) {
-			unsigned gx = x / fb.scale;
+		/* Glyph columns left to right (bit 4 first), then the gap column. */
+		for (int gx = FONT_COLS; gx >= 0; gx--) {
+			uint32_t colour = (gx > 0 && (bits >> (gx - 1)) & 1) ? fg : bg;
 
-			px[x] = (gx < FONT_COLS && (bits >> (FONT_COLS - 1 - gx)) & 1) ? fg : bg;
+			for (unsigned k = 0; k < fb.scale; k++) {
+				*px++ = colour;
+			}
 		}
 	}
 }
@@ -66,11 +69,15 @@ render(void)
 		memmove(fb.base, fb.base + vt->scrolled * row_bytes,
 		    (vt->rows - vt->scrolled) * row_bytes);
 	} else if (vt->scrolled > 0) {
-		memset(vt->dirty, 1, (size_t)vt->rows);
+		for (int y = 0; y < vt->rows; y++) {
+			vt->dirty[y] = 1;
+			vt->dirty_lo[y] = 0;
+			vt->dirty_hi[y] = (uint16_t)vt->cols;
+		}
 	}
 	for (int y = 0; y < vt->rows; y++) {
 		if (vt->dirty[y]) {
-			for (int x = 0; x < vt->cols; x++) {
+			for (int x = vt->dirty_lo[y]; x < vt->dirty_hi[y] && x < vt->cols; x++) {
 				draw_cell(x, y);
 			}
 		}
@@ -117,6 +124,10 @@ fbcon_init(const struct rx_framebuffer *info)
 		return -1;
 	}
 	vt_init(&fb.vt, cells, cols, rows);
-	render();
+	/* A blank grid is colour 0 everywhere: clear the pixels in one sweep. */
+	for (uint32_t y = 0; y < fb.height; y++) {
+		memset(fb.base + (size_t)y * fb.pitch, 0, (size_t)fb.width * 4);
+	}
+	vt_clean(&fb.vt);
 	return 0;
 }

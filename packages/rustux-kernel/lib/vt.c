@@ -10,11 +10,24 @@
 #define DEFAULT_FG	7
 #define DEFAULT_BG	0
 
+/* Records that columns [x0, x1) of row y changed. */
 static void
-mark(struct vt *vt, int y)
+mark(struct vt *vt, int x0, int x1, int y)
 {
-	if (y >= 0 && y < vt->rows) {
+	if (y < 0 || y >= vt->rows || x0 >= x1) {
+		return;
+	}
+	if (!vt->dirty[y]) {
 		vt->dirty[y] = 1;
+		vt->dirty_lo[y] = (uint16_t)x0;
+		vt->dirty_hi[y] = (uint16_t)x1;
+		return;
+	}
+	if (x0 < vt->dirty_lo[y]) {
+		vt->dirty_lo[y] = (uint16_t)x0;
+	}
+	if (x1 > vt->dirty_hi[y]) {
+		vt->dirty_hi[y] = (uint16_t)x1;
 	}
 }
 
@@ -28,7 +41,7 @@ blank(struct vt *vt, int x0, int y, int x1)
 		c->fg = vt->fg;
 		c->bg = vt->bg;
 	}
-	mark(vt, y);
+	mark(vt, x0, x1, y);
 }
 
 void
@@ -59,6 +72,8 @@ scroll_up(struct vt *vt)
 	    (size_t)(vt->rows - 1) * (size_t)vt->cols * sizeof(struct vt_cell));
 	/* Rows move with the pixels, so their dirty marks move too. */
 	memmove(vt->dirty, vt->dirty + 1, (size_t)vt->rows - 1);
+	memmove(vt->dirty_lo, vt->dirty_lo + 1, ((size_t)vt->rows - 1) * sizeof(uint16_t));
+	memmove(vt->dirty_hi, vt->dirty_hi + 1, ((size_t)vt->rows - 1) * sizeof(uint16_t));
 	vt->dirty[vt->rows - 1] = 0;
 	blank(vt, 0, vt->rows - 1, vt->cols);
 	vt->scrolled++;
@@ -86,7 +101,7 @@ put_char(struct vt *vt, char ch)
 	c->ch = (uint8_t)ch;
 	c->fg = (uint8_t)((vt->reverse ? vt->bg : vt->fg) | (vt->bold ? 8 : 0));
 	c->bg = vt->reverse ? vt->fg : vt->bg;
-	mark(vt, vt->cy);
+	mark(vt, vt->cx, vt->cx + 1, vt->cy);
 	vt->cx++;
 }
 

@@ -17,8 +17,9 @@ struct vt_cell {
 };
 
 /*
- * The grid and cursor. A renderer (fbcon) draws the rows marked dirty and
- * first scrolls its pixels up by `scrolled` rows, then calls vt_clean().
+ * The grid and cursor. A renderer (fbcon) first scrolls its pixels up by
+ * `scrolled` rows, then draws columns [dirty_lo, dirty_hi) of every row
+ * marked dirty, then calls vt_clean().
  * Understands: printable ASCII, \r \n \b \t, ESC c, and CSI sequences
  * A B C D (move), H f (position), J (erase display 0/1/2), K (erase line
  * 0/1/2), m (SGR 0 1 22 7 27 30-37 39 40-47 49 90-97 100-107), s u
@@ -35,6 +36,8 @@ struct vt {
 	int nparams;
 	unsigned scrolled;	/* rows scrolled since the last vt_clean */
 	uint8_t dirty[VT_MAX_ROWS];
+	uint16_t dirty_lo[VT_MAX_ROWS];	/* changed columns of a dirty row: [lo, hi) */
+	uint16_t dirty_hi[VT_MAX_ROWS];
 };
 
 /* Sets up a blank grid; rows is clamped to VT_MAX_ROWS. */

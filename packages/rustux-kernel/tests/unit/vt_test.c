@@ -26,6 +26,8 @@ T_TEST(vt_prints_wraps_and_scrolls)
 	T_EXPECT_EQ(at(0, 0), 'h');
 	T_EXPECT_EQ(vt.cx, 5);
 	T_EXPECT(vt.dirty[0] && !vt.dirty[1]);
+	T_EXPECT_EQ(vt.dirty_lo[0], 0);
+	T_EXPECT_EQ(vt.dirty_hi[0], 5);
 	w("\n1\n2\n3\n4");
 	T_EXPECT_EQ(vt.scrolled, 1);
 	T_EXPECT_EQ(at(0, 0), '1');
