@@ -341,6 +341,27 @@ rpg_fetch_package(struct rpg_ctx *ctx, struct rpg_db *db, struct rpg_repos *rs,
 	return 0;
 }
 
+/* Copy in to out inside the kernel when it can (copy_file_range), else through a buffer. */
+static int
+copy_file(int in, int out)
+{
+	ssize_t n;
+
+	while ((n = copy_file_range(in, NULL, out, NULL, 1u << 30, 0)) > 0)
+		;
+	if (n == 0)
+		return 0;
+	if (errno != EXDEV && errno != ENOSYS && errno != EINVAL && errno != EOPNOTSUPP)
+		return -errno;
+	if (lseek(in, 0, SEEK_SET) < 0 || lseek(out, 0, SEEK_SET) < 0 || ftruncate(out, 0) < 0)
+		return -errno;
+	return rpg_fs_copy_fd(in, out);
+}
+
+/*
+ * The cache copy is not synced: it only serves rollback, which verifies
+ * its signature and every file hash again, so a torn copy is refused then.
+ */
 int
 rpg_fetch_cache_put(struct rpg_ctx *ctx, struct rpg_db *db, const char *src, const char *name)
 {
@@ -350,17 +371,21 @@ rpg_fetch_cache_put(struct rpg_ctx *ctx, struct rpg_db *db, const char *src, con
 	if ((r = rpg_db_cachefd(ctx, db, &cfd)) < 0)
 		return r;
 	snprintf(part, sizeof(part), "%s.part", name);
+	unlinkat(cfd, part, 0);
+	if (linkat(AT_FDCWD, src, cfd, part, 0) == 0) {
+		r = renameat(cfd, part, cfd, name) < 0 ? -errno : 0;
+		goto out;
+	}
 	in = open(src, O_RDONLY | O_CLOEXEC);
 	out = openat(cfd, part, O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW | O_CLOEXEC, 0644);
-	r = in < 0 || out < 0 ? -errno : rpg_fs_copy_fd(in, out);
-	if (r == 0 && fsync(out) < 0)
-		r = -errno;
+	r = in < 0 || out < 0 ? -errno : copy_file(in, out);
 	if (in >= 0)
 		close(in);
 	if (out >= 0)
 		close(out);
 	if (r == 0 && renameat(cfd, part, cfd, name) < 0)
 		r = -errno;
+out:
 	if (r < 0) {
 		unlinkat(cfd, part, 0);
 		r = rpg_fail(ctx, r, "%s: caching: %s", src, strerror(-r));

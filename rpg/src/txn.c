@@ -587,6 +587,13 @@ plan_target(struct rpg_ctx *ctx, struct rpg_txn *t, const struct rpg_manifest *m
 	if (planned(t->j, f->path))
 		return 0;
 	{
+		char dir[PATH_MAX];
+
+		rpg_fs_dirname(f->path, dir, sizeof(dir));
+		if (dir[0] != '\0' && planned(t->j, dir))
+			return 0;	/* a new directory holds nothing yet */
+	}
+	{
 		const char *base;
 
 		if ((r = rpg_fs_openparent(ctx, t->db->rootfd, f->path, 0, &fd, &base)) < 0) {

@@ -1,0 +1,139 @@
+#!/bin/bash
+# bench.sh - time rpg install/remove against dpkg, pacman and a bare bsdtar -x.
+# SPDX-License-Identifier: MIT
+#
+# usage: bench.sh WORKDIR   (env: RPG; RUNS=5; ROOTS=dir for the scratch roots,
+#                            e.g. /dev/shm to take the disk out of the picture)
+#
+# One payload (2,000 files of 1-64 KiB in 50 folders plus one 20 MiB file) is
+# packed as .rpg (rpg build), .deb (dpkg-deb -Zzstd), a pacman package
+# (.PKGINFO + bsdtar + zstd) and a plain .tar.zst; each tool installs it into a
+# fresh root and removes it again, RUNS times; medians and ratios are printed.
+# Not a test: nothing here passes or fails on time.
+set -eu
+W=$(realpath -m "$1")
+RPG=${RPG:?set RPG}
+RUNS=${RUNS:-5}
+ROOTS=${ROOTS:-$W/roots}
+rm -rf "$W"
+mkdir -p "$W" "$ROOTS"
+
+echo "bench-rpg: generating the payload" >&2
+python3 - "$W/payload" <<'PY'
+import os, random, sys
+d = sys.argv[1]
+rnd = random.Random(2026)
+for i in range(2000):
+    p = os.path.join(d, "usr/share/bench/d%02d" % (i % 50), "f%04d" % i)
+    os.makedirs(os.path.dirname(p), exist_ok=True)
+    with open(p, "wb") as f:
+        f.write(rnd.randbytes(rnd.randint(1024, 65536)))
+os.makedirs(os.path.join(d, "usr/lib/bench"), exist_ok=True)
+with open(os.path.join(d, "usr/lib/bench/big.bin"), "wb") as f:
+    f.write(rnd.randbytes(20 << 20))
+PY
+find "$W/payload" -exec touch -h -d @1700000000 {} +
+
+echo "bench-rpg: packaging" >&2
+"$RPG" -q keygen -s "$W/bench.sec" -p "$W/bench.pub" >/dev/null
+cat >"$W/bench.json" <<JSON
+{ "name": "bench", "version": "1.0", "release": 1, "arch": "x86_64", "type": "user",
+  "summary": "benchmark payload", "license": "MIT", "source": "payload", "build": "true",
+  "install": "cp -a \"\$SRCDIR/.\" \"\$DESTDIR/\"" }
+JSON
+"$RPG" -q build "$W/bench.json" -k "$W/bench.sec" -o "$W" >/dev/null
+RPGFILE=$W/bench-1.0-1.x86_64.rpg
+
+mkdir -p "$W/deb/DEBIAN"
+cp -a "$W/payload/." "$W/deb/"
+printf 'Package: bench\nVersion: 1.0-1\nArchitecture: all\nMaintainer: bench <b@example.org>\nDescription: benchmark payload\n' \
+    >"$W/deb/DEBIAN/control"
+dpkg-deb -Zzstd --root-owner-group --build "$W/deb" "$W/bench.deb" >/dev/null 2>&1 ||
+    dpkg-deb -Zgzip --root-owner-group --build "$W/deb" "$W/bench.deb" >/dev/null
+
+mkdir -p "$W/pac"
+cp -a "$W/payload/." "$W/pac/"
+size=$(du -sb "$W/payload" | cut -f1)
+printf 'pkgname = bench\npkgbase = bench\npkgver = 1.0-1\npkgdesc = benchmark payload\nbuilddate = 1700000000\npackager = bench\nsize = %s\narch = any\n' \
+    "$size" >"$W/pac/.PKGINFO"
+(cd "$W/pac" && bsdtar --zstd --uid 0 --gid 0 -cf "$W/bench-1.0-1-any.pkg.tar.zst" .PKGINFO usr)
+printf '[options]\nArchitecture = auto\nSigLevel = Never\nLocalFileSigLevel = Never\n' >"$W/pacman.conf"
+
+(cd "$W/payload" && bsdtar --zstd --uid 0 --gid 0 -cf "$W/bench.tar.zst" usr)
+ls -l "$RPGFILE" "$W/bench.deb" "$W/bench-1.0-1-any.pkg.tar.zst" "$W/bench.tar.zst" |
+    awk '{ printf "bench-rpg: %-40s %6.1f MiB\n", $9, $5 / 1048576 }' | sed "s|$W/||" >&2
+
+now() { date +%s%N; }
+median() { sort -n | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
+
+prep_root() {
+	local r=$ROOTS/r
+	rm -rf "$r"
+	mkdir -p "$r"
+	case $1 in
+	rpg) mkdir -p "$r/etc/rpg/keys" && cp "$W/bench.pub" "$r/etc/rpg/keys/"
+	     "$RPG" -q --root "$r" list >/dev/null ;;
+	dpkg*) mkdir -p "$r/var/lib/dpkg/info" "$r/var/lib/dpkg/updates" "$r/var/log"
+	     touch "$r/var/lib/dpkg/status" "$r/var/lib/dpkg/available" ;;
+	pacman) mkdir -p "$r/var/lib/pacman" "$r/var/cache/pacman" ;;
+	esac
+	sync
+}
+
+install_cmd() {
+	local r=$ROOTS/r
+	case $1 in
+	rpg) "$RPG" -q --root "$r" install "$RPGFILE" ;;
+	dpkg) dpkg --root="$r" --log=/dev/null --force-script-chrootless --force-not-root \
+	    -i "$W/bench.deb" >/dev/null ;;
+	dpkg-safe) dpkg --no-force-unsafe-io --root="$r" --log=/dev/null --force-script-chrootless \
+	    --force-not-root -i "$W/bench.deb" >/dev/null ;;
+	pacman) pacman -U --noconfirm --noscriptlet --config "$W/pacman.conf" -r "$r" \
+	    --dbpath "$r/var/lib/pacman" --cachedir "$r/var/cache/pacman" --logfile /dev/null \
+	    --hookdir "$W/nohooks" "$W/bench-1.0-1-any.pkg.tar.zst" >/dev/null 2>&1 ;;
+	bsdtar) bsdtar -xf "$W/bench.tar.zst" -C "$r" ;;
+	esac
+}
+
+remove_cmd() {
+	local r=$ROOTS/r
+	case $1 in
+	rpg) "$RPG" -q --root "$r" remove bench ;;
+	dpkg) dpkg --root="$r" --log=/dev/null --force-script-chrootless --force-not-root \
+	    -r bench >/dev/null ;;
+	dpkg-safe) dpkg --no-force-unsafe-io --root="$r" --log=/dev/null --force-script-chrootless \
+	    --force-not-root -r bench >/dev/null ;;
+	pacman) pacman -R --noconfirm --noscriptlet --config "$W/pacman.conf" -r "$r" \
+	    --dbpath "$r/var/lib/pacman" --logfile /dev/null --hookdir "$W/nohooks" bench \
+	    >/dev/null 2>&1 ;;
+	bsdtar) rm -rf "$r/usr" ;;
+	esac
+}
+
+mkdir -p "$W/nohooks"
+TOOLS="rpg dpkg dpkg-safe pacman bsdtar"
+declare -A MI MR
+for t in $TOOLS; do
+	: >"$W/$t.install"
+	: >"$W/$t.remove"
+	for i in $(seq "$RUNS"); do
+		prep_root "$t"
+		a=$(now); install_cmd "$t"; b=$(now)
+		[ "$(find "$ROOTS/r/usr" -type f | wc -l)" = 2001 ] || { echo "bench-rpg: $t installed a wrong tree" >&2; exit 1; }
+		sync
+		c=$(now); remove_cmd "$t"; d=$(now)
+		echo $(( (b - a) / 1000000 )) >>"$W/$t.install"
+		echo $(( (d - c) / 1000000 )) >>"$W/$t.remove"
+	done
+	MI[$t]=$(median <"$W/$t.install")
+	MR[$t]=$(median <"$W/$t.remove")
+done
+rm -rf "$ROOTS/r"
+
+echo "bench-rpg: $RUNS runs each, medians in ms, roots in $ROOTS ($(stat -f -c %T "$ROOTS"))"
+printf '%-10s %9s %9s   %s\n' tool install remove "rpg's install time as a ratio"
+for t in $TOOLS; do
+	printf '%-10s %9s %9s   rpg/%s = %s\n' "$t" "${MI[$t]}" "${MR[$t]}" "$t" \
+	    "$(awk -v a="${MI[rpg]}" -v b="${MI[$t]}" 'BEGIN { printf (b > 0 ? "%.2f" : "-"), a / b }')"
+done
+echo "targets: rpg/dpkg <= 0.5, rpg/pacman <= 1, rpg/bsdtar <= 2"
