@@ -232,6 +232,12 @@ check uptime_up "up" "$(uptime | tr -s ' ' | cut -d ' ' -f 3)"
 check ps_header " PID PPID S TIME COMMAND" "$(ps | head -n 1 | tr -s ' ')"
 sleep 5 &
 bg=$!
+# the child may not have called execve yet: look again, a bounded number of times
+i=0
+while [ $i -lt 100 ] && ! ps | grep -q "^ *$bg .* sleep 5$"; do
+	sleep 0.05
+	i=$((i + 1))
+done
 check ps_lists_child 1 "$(ps | grep -c "^ *$bg .* sleep 5$")"
 env kill $bg
 wait $bg
