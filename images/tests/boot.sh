@@ -3,7 +3,8 @@
 # SPDX-License-Identifier: MIT
 #
 # boot.sh NAME IMAGE [--usb]
-#   Boots IMAGE through images/run.sh (serial to out/logs/images-boot-NAME.serial,
+#   Boots IMAGE through images/run.sh (serial to $BOOT_LOG_DIR/images-boot-NAME.serial,
+#   BOOT_LOG_DIR defaulting to out/logs;
 #   hard timeout BOOT_TIMEOUT seconds, default 90 scaled by QEMU_TIMEOUT_MULT) and
 #   prints one TAP line per marker, in order: the loader started
 #   (LOADER_MARK), the kernel started (KERNEL_MARK). QEMU is stopped as soon as
@@ -14,7 +15,7 @@ set -u
 name=$1 img=$2
 shift 2
 top=$(cd "$(dirname "$0")/../.." && pwd)
-log=$top/out/logs/images-boot-$name.serial
+log=${BOOT_LOG_DIR:-$top/out/logs}/images-boot-$name.serial
 limit=$((${BOOT_TIMEOUT:-90} * ${QEMU_TIMEOUT_MULT:-1}))
 marks=("loader:${LOADER_MARK:-rustux-boot: starting}" "kernel:${KERNEL_MARK:-^(RUSTUX|Rustux)}")
 fail=${FAIL_MARK:-no slot left to boot|PANIC|Shell> }

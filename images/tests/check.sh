@@ -6,8 +6,11 @@
 set -u
 : "${MKIMAGE:?}" "${OUT:?}"
 TOP=$(cd "$(dirname "$0")/../.." && pwd)
-T=$OUT/tmp/images/check
+# A directory per run: other people's make check may run this suite at the same time.
+T=$OUT/tmp/images/check.$$
 rm -rf "$T" && mkdir -p "$T"
+export BOOT_LOG_DIR=$T
+trap 'rm -rf "$T"' EXIT
 n=0
 ok() {	# ok NAME COMMAND...: one TAP line for the command's exit status
 	local name=$1
@@ -141,7 +144,7 @@ if [ -n "${BOOT_EFI:-}" ] && [ -f "$BOOT_EFI" ] && [ -f "${FIXTURE_KERNEL:-}" ];
 	for how in disk usb; do
 		KERNEL_MARK='fixture: hello' "$TOP/images/tests/boot.sh" "fixture-$how" \
 			"$F/o/rustica-live.img" $([ $how = usb ] && echo --usb)
-		log=$OUT/logs/images-boot-fixture-$how.serial
+		log=$T/images-boot-fixture-$how.serial
 		ok "boot_fixture_${how}_initrd_handed_over" grep -aq 'fixture: .*initrd [1-9]' "$log"
 		ok "boot_fixture_${how}_cmdline_handed_over" grep -aq 'fixture: cmdline console=ttyS0' "$log"
 	done

@@ -9,9 +9,10 @@
 set -u
 : "${MKIMAGE:?}" "${RPG:?}" "${OUT:?}" "${KEY:?}"
 top=$(cd "$(dirname "$0")/../.." && pwd)
-T=$OUT/tmp/images/live
+T=$OUT/tmp/images/live.$$	# per run: others may run the suite at the same time
 img=$OUT/images/rustica-live.img
 rm -rf "$T" && mkdir -p "$T"
+trap 'rm -rf "$T"' EXIT
 n=0
 ok() {	# ok NAME COMMAND...
 	local name=$1
