@@ -94,7 +94,16 @@ ok, t = read_until(b"def\r\n")
 result(ok and "abc" not in t.split("def")[-1], "ctrl_u", t)
 read_until(b"$ ")
 send("sleep 30\r")
-time.sleep(0.5)
+# ^C must reach the job, so wait until sleep owns the terminal (bounded)
+for _ in range(300):
+    try:
+        pg = os.tcgetpgrp(fd)
+        with open("/proc/%d/cmdline" % pg, "rb") as f:
+            if f.read().startswith(b"sleep"):
+                break
+    except OSError:
+        pass
+    time.sleep(0.05)
 send("\x03")
 ok, t = read_until(b"$ ")
 result(ok, "ctrl_c_stops_foreground_job", t)
