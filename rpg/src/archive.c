@@ -175,6 +175,9 @@ next_entry(struct rpg_ctx *ctx, struct rpg_areader *r, struct rpg_entry *e)
 	if (rc != ARCHIVE_OK && rc != ARCHIVE_WARN) {
 		return fail_archive(ctx, r->what, r->a, "read");
 	}
+	if (archive_filter_code(r->a, 0) != ARCHIVE_FILTER_ZSTD) {
+		return rpg_fail(ctx, RPG_E_FORMAT, "%s: not zstd-compressed", r->what);
+	}
 	if ((p = entry_name(ae)) == NULL || *p == '\0') {
 		return rpg_fail(ctx, RPG_E_FORMAT, "%s: entry without a name", r->what);
 	}

@@ -177,6 +177,8 @@ fresh
 repack "$T/bad.rpg" .RPG/manifest.json $ENTRIES
 refuse verify_refuses_duplicate_manifest 1 'not an rpg package' "$RPG" verify "$T/bad.rpg" -p "$KEYS/test.pub"
 
+zstd -q -dc "$PKG" >"$T/plain.rpg"
+refuse verify_refuses_uncompressed 1 'plain.rpg: not zstd-compressed' "$RPG" verify "$T/plain.rpg" -p "$KEYS/test.pub"
 head -c 600 "$PKG" >"$T/trunc.rpg"
 refuse verify_detects_truncation 1 'trunc.rpg' "$RPG" verify "$T/trunc.rpg" -p "$KEYS/test.pub"
 refuse verify_names_missing_file 1 'nonexistent.rpg' "$RPG" verify "$T/nonexistent.rpg" -p "$KEYS/test.pub"
