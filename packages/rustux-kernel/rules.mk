@@ -62,3 +62,10 @@ CHECK_SUITES += kernel-ports
 .PHONY: check-kernel-ports
 check-kernel-ports: | deps
 	@$(KERNEL_SRC)/tests/ports.sh $(KERNEL_SRC) $(OUT)/build/rustux-kernel-ports
+
+# make bench: boot-time stamps (median of 5 boots per console) and the ELF size.
+BENCH_TARGETS += bench-kernel-boot
+.PHONY: bench-kernel-boot
+bench-kernel-boot: rustux-kernel-build rustux-kernel-cli rustux-boot-build
+	@$(KERNEL_SRC)/tests/bench-boot.sh $(HOST)/bin/rustux-kernel $(KERNEL_OUT)/kernel.elf \
+		$(OUT)/tmp/rustux-kernel-bench $${BENCH_RUNS:-5}

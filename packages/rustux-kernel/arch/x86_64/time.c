@@ -8,7 +8,7 @@
 #include "kernel/printk.h"
 #include "x86.h"
 
-#define CALIBRATE_NS	10000000ULL	/* 10 ms of reference time */
+#define CALIBRATE_NS	5000000ULL	/* 5 ms of reference time */
 
 static uint64_t tsc_hz;
 static uint64_t tsc_base;
@@ -82,7 +82,7 @@ measure_hpet(uint64_t *dtsc, uint64_t *dapic, uint64_t *dns)
 static int
 measure_pit(uint64_t *dtsc, uint64_t *dapic, uint64_t *dns)
 {
-	uint16_t count = 11932;		/* 1193182 Hz / 100 = 10 ms */
+	uint16_t count = 5966;		/* 1193182 Hz / 200 = 5 ms */
 	uint64_t t0, t1;
 	uint32_t a0, a1;
 	unsigned long spins = 0;

@@ -296,7 +296,7 @@ check_fill(const uint8_t *p, size_t n, uint8_t v)
 int
 ktest_heap_integrity(void)
 {
-	enum { N = 600 };
+	enum { N = 400 };
 	static uint8_t *blocks[N];
 	static uint16_t sizes[N];
 	struct slab_stats s0, s1;

@@ -48,7 +48,7 @@ ktest_clock_monotonic(void)
 
 static uint64_t rate_start;
 
-#define RATE_TICKS	20
+#define RATE_TICKS	10
 
 static int
 enough_ticks(void)
