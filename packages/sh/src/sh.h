@@ -174,6 +174,7 @@ char *find_in_path(const char *name);
 typedef int (*builtin_fn)(int argc, char **argv);
 builtin_fn builtin_find(const char *name, int *special);
 int set_option(const char *name, int letter, int on);
+int bi_test(int argc, char **argv);	/* test.c: test and [ */
 
 
 /* ---- line editor (lineedit.c, see lineedit.h for the key machine) ---- */
