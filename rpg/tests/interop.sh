@@ -56,6 +56,22 @@ build_hello() {
 
 PKG=$T/repo/hello-1.0-1.x86_64.rpg
 
+# --- module boundaries (STYLE B3): each third-party library in its one module, silent library
+SRC=rpg/src
+only_in() {	# only_in PATTERN FILE...: no other rpg/src/*.c includes PATTERN
+	local pat=$1 f
+	shift
+	for f in $(grep -lE "#include <$pat" "$SRC"/*.c); do
+		case " $* " in *" $(basename "$f") "*) ;; *) echo "$f includes <$pat" >&2; return 1 ;; esac
+	done
+}
+check boundary_json_c only_in 'json-c/' manifest.c index.c recipe.c
+check boundary_sodium only_in 'sodium' sign.c hash.c
+check boundary_libarchive only_in 'archive' archive.c
+check boundary_openssl only_in 'openssl/' hash.c
+check boundary_curl only_in 'curl/' fetch.c
+check boundary_modules_silent bash -c "cd $SRC && ! ls *.c | grep -v '^cmd_\|^main\.c' | xargs grep -nE '(^|[^a-z_])(printf|puts|putchar|exit)\\(|fprintf\\(std|\"cmd\\.h\"' | grep -v '_exit('"
+
 # --- command line
 check cli_help "$RPG" --help
 check cli_version "$RPG" --version
