@@ -99,10 +99,17 @@ int
 fbcon_init(const struct rx_framebuffer *info)
 {
 	struct vt_cell *cells;
+	uint64_t pa;
+	unsigned flags;
 	int cols, rows;
 
 	if ((info->format != RX_FB_RGBX && info->format != RX_FB_BGRX) || info->base == 0 ||
 	    info->width < 160 || info->height < 100 || info->pitch < info->width * 4) {
+		return -1;
+	}
+	/* The pixels must lie inside the direct map (a GPU BAR could be beyond it). */
+	if (arch_mmu_query((uint64_t)phys_to_virt(info->base), &pa, &flags) != MMU_OK ||
+	    arch_mmu_query((uint64_t)phys_to_virt(info->base + info->size - 1), &pa, &flags) != MMU_OK) {
 		return -1;
 	}
 	fb.base = phys_to_virt(info->base);
