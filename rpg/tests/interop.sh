@@ -193,6 +193,11 @@ fresh
 repack "$T/bad.rpg" .RPG/manifest.json $ENTRIES
 refuse verify_refuses_duplicate_manifest 1 'not an rpg package' "$RPG" verify "$T/bad.rpg" -p "$KEYS/test.pub"
 
+fresh
+head -c 17000000 /dev/zero >"$T/t/.RPG/manifest.json"
+repack "$T/bad.rpg" $ENTRIES
+refuse verify_refuses_oversize_manifest 1 'manifest.json larger than 16777216 bytes' "$RPG" verify "$T/bad.rpg" -p "$KEYS/test.pub"
+
 zstd -q -dc "$PKG" >"$T/plain.rpg"
 refuse verify_refuses_uncompressed 1 'plain.rpg: not zstd-compressed' "$RPG" verify "$T/plain.rpg" -p "$KEYS/test.pub"
 head -c 600 "$PKG" >"$T/trunc.rpg"
