@@ -338,6 +338,79 @@ test_lineedit(void)
 	T_STR(keys(&e, "x\033[H>\033[F<\r", &r), ">x<", "le_home_end");
 }
 
+/* ---- robustness: random token soup through the lexer and parser ---- */
+static void
+test_parse_fuzz(void)
+{
+	static const char *const bits[] = {
+		"echo", " ", "a", "'q'", "\"d $x\"", "$(", ")", "`", "${", "}", "{", "(",
+		";", ";;", "&", "&&", "||", "|", "<", ">", ">>", "<<", "<<-", "2>&1", "\n",
+		"if", "then", "else", "fi", "while", "do", "done", "for", "in", "case", "esac",
+		"f()", "!", "#", "\\", "\"", "'", "$((1+", "))", "EOF", "\t", "x=1",
+	};
+	unsigned long seed = 12345;
+	struct str src = { 0 };
+	struct arena *a;
+	struct parser p;
+	struct node *n;
+	struct str dump = { 0 };
+	int i, k, len, ok = 1, rounds = 3000;
+
+	for (i = 0; i < rounds; i++) {
+		src.len = 0;
+		len = 1 + (int)(seed % 24);
+		for (k = 0; k < len; k++) {
+			seed = seed * 6364136223846793005UL + 1442695040888963407UL;
+			str_adds(&src, bits[(seed >> 33) % (sizeof(bits) / sizeof(bits[0]))]);
+		}
+		a = arena_new();
+		parser_init(&p, src.s, src.len, a);
+		/* every command that parses must also dump; errors must stop the loop */
+		for (k = 0; k < 100 && parse_command(&p, &n) == P_OK; k++) {
+			dump.len = 0;
+			node_dump(n, &dump);
+		}
+		if (k == 100)
+			ok = 0;
+		arena_free(a);
+	}
+	free(src.s);
+	free(dump.s);
+	T_OK(ok, "parse_fuzz_3000_inputs_terminate");
+}
+
+/* Random words (no command substitution) through expansion: no crash, no hang. */
+static void
+test_expand_fuzz(void)
+{
+	static const char *const bits[] = {
+		"a", "$", "$X", "${", "}", "${X:-", "${#", "${X#", "%%", "'", "\"", "\\",
+		"*", "?", "[", "]", "~", "$((", "))", "1+", "$@", "$*", "$#", ":", "=", "?",
+		"+", "-", " ", "${UNSET_F:=v}", "$1", "${10}",
+	};
+	unsigned long seed = 777;
+	struct fields f = { 0 };
+	struct str w = { 0 };
+	char *words[1];
+	int i, k, len;
+
+	sh.interactive = 1;	/* errors must not end the test program */
+	for (i = 0; i < 3000; i++) {
+		w.len = 0;
+		len = 1 + (int)(seed % 12);
+		for (k = 0; k < len; k++) {
+			seed = seed * 6364136223846793005UL + 1442695040888963407UL;
+			str_adds(&w, bits[(seed >> 33) % (sizeof(bits) / sizeof(bits[0]))]);
+		}
+		words[0] = w.s;
+		expand_words(words, 1, &f);
+		fields_free(&f);
+	}
+	sh.interactive = 0;
+	free(w.s);
+	T_OK(1, "expand_fuzz_3000_words");
+}
+
 int
 main(void)
 {
@@ -349,5 +422,7 @@ main(void)
 	test_expand();
 	test_arith();
 	test_lineedit();
+	test_parse_fuzz();
+	test_expand_fuzz();
 	return T_DONE();
 }
