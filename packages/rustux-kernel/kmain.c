@@ -27,12 +27,33 @@ static struct rx_mem_range mem_map[BOOTINFO_MAX_RANGES];
 static char cmdline[4096];
 struct boot_options boot_opts;
 
+/* The boot page tables (entry.S) map physical [0, 4 GiB) only. */
+#define BOOT_MAP_END	0x100000000ULL
+
+static int
+below_boot_map(uint64_t pa, uint64_t len)
+{
+	return pa < BOOT_MAP_END && len <= BOOT_MAP_END - pa;
+}
+
 static void
 copy_bootinfo(uint64_t phys)
 {
-	const struct rx_bootinfo *bi = phys_to_virt(phys);
-	const char *why = bootinfo_check(bi);
+	const struct rx_bootinfo *bi;
+	const char *why;
 
+	if (!below_boot_map(phys, sizeof(*bi))) {
+		panic("boot information at %#llx lies above 4 GiB, outside the boot map",
+		    (unsigned long long)phys);
+	}
+	bi = phys_to_virt(phys);
+	why = bootinfo_check(bi);
+	if (why == NULL && !below_boot_map(bi->mem_map, bi->mem_map_count * sizeof(mem_map[0]))) {
+		why = "memory map above 4 GiB";
+	}
+	if (why == NULL && bi->cmdline != 0 && !below_boot_map(bi->cmdline, bi->cmdline_size)) {
+		why = "command line above 4 GiB";
+	}
 	if (why != NULL) {
 		panic("boot information at %#llx unusable: %s", (unsigned long long)phys, why);
 	}
