@@ -48,14 +48,20 @@ kzalloc(size_t size)
 	return kmalloc(size);	/* slab_alloc zeroes every block */
 }
 
-void
-kfree(void *p)
+int
+kheap_try_free(void *p)
 {
 	unsigned long irq = arch_irq_save();
 	int rc = slab_free(&heap, p);
 
 	arch_irq_restore(irq);
-	if (rc != 0) {
+	return rc;
+}
+
+void
+kfree(void *p)
+{
+	if (kheap_try_free(p) != 0) {
 		panic("kfree: %p is not a live heap allocation", p);
 	}
 }

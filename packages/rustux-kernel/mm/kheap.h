@@ -14,6 +14,8 @@
  * kmalloc did not return panics.
  */
 void	 kheap_init(void);
+/* Like kfree, but returns -1 (changing nothing) for a pointer that is not live. */
+int	 kheap_try_free(void *p);
 void	 kheap_stats(struct slab_stats *st);
 /* 0 when every heap structure is consistent (lib/slab.c slab_check). */
 int	 kheap_check(void);

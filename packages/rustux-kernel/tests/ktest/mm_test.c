@@ -342,22 +342,32 @@ ktest_heap_integrity(void)
 	return 0;
 }
 
+/* A double free and a pointer into the middle of a block are refused, nothing changes. */
 int
 ktest_heap_rejects_bad_free(void)
 {
-	struct slab_stats st;
-	char *p = kmalloc(100);
+	struct slab_stats st0, st1;
+	char *p = kmalloc(100), *q = kmalloc(3000);
 
-	if (p == NULL) {
+	if (p == NULL || q == NULL) {
 		return ktest_fail("kmalloc");
 	}
-	kheap_stats(&st);
-	if (st.small_in_use == 0 || st.allocs == 0) {
-		return ktest_fail("stats do not count the allocation");
+	kheap_stats(&st0);
+	if (st0.small_in_use == 0 || st0.large_in_use == 0) {
+		return ktest_fail("stats do not count the allocations");
+	}
+	if (kheap_try_free(p + 16) == 0 || kheap_try_free(q + 8) == 0) {
+		return ktest_fail("a pointer into a block was freed");
 	}
 	kfree(p);
-	if (kheap_check() != 0) {
-		return ktest_fail("heap check");
+	if (kheap_try_free(p) == 0) {
+		return ktest_fail("a double free was accepted");
+	}
+	kfree(q);
+	kheap_stats(&st1);
+	if (st1.small_in_use != st0.small_in_use - 1 || st1.large_in_use != st0.large_in_use - 1 ||
+	    kheap_check() != 0) {
+		return ktest_fail("counters or heap check off after the refused frees");
 	}
 	return 0;
 }
