@@ -134,6 +134,7 @@ mkdir -p "$T/root/etc/rpg/keys"
 cp "$KEYS/test.pub" "$T/root/etc/rpg/keys/"
 check verify_with_root_keys "$RPG" --root "$T/root" verify "$PKG"
 check verify_minisign_key_package "$RPG" verify "$T/ms/hello-1.0-1.x86_64.rpg" -p "$KEYS/minisign.pub"
+check verify_several_reports_each bash -c "! '$RPG' verify '$PKG' '$T/nonexistent.rpg' '$PKG' -p '$KEYS/test.pub' >'$T/v.out' 2>'$T/v.err' && [ \$(grep -c ': OK hello-1.0-1' '$T/v.out') = 2 ] && [ \$(wc -l <'$T/v.err') = 1 ]"
 refuse verify_untrusted_key 1 'hello-1.0-1.x86_64.rpg: signed by untrusted key' "$RPG" verify "$PKG" -p "$KEYS/other.pub"
 refuse verify_no_keys 1 'no trusted keys' "$RPG" --root "$T/empty" verify "$PKG"
 
