@@ -197,8 +197,12 @@ out(int fd, const char *s, size_t n)
 static void
 redraw(int fd, const char *prompt, const struct le *e)
 {
+	const char *nl = strrchr(prompt, '\n');
 	char tail[32];
 	int n;
+
+	if (nl)	/* a multi-line prompt: only its last line is redrawn */
+		prompt = nl + 1;
 
 	out(fd, "\r", 1);
 	out(fd, prompt, strlen(prompt));
