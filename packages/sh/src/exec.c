@@ -850,7 +850,8 @@ exec_string(const char *src, size_t len, const char *name)
 				sh_exit(2);
 			break;
 		}
-		exec_node(n, 0);
+		if (!sh.opt_n || sh.interactive)
+			exec_node(n, 0);
 		if (sh.exiting || sh.returning || sh.breaking || sh.continuing)
 			break;
 	}

@@ -16,11 +16,12 @@ struct shell sh;
 extern char **environ;
 
 static const char usage[] =
-    "usage: sh [-eixu] [-c COMMAND [NAME [ARG]...] | SCRIPT [ARG]...]\n"
+    "usage: sh [-einxu] [-c COMMAND [NAME [ARG]...] | SCRIPT [ARG]...]\n"
     "A POSIX-style shell. With no SCRIPT it reads commands from standard input;\n"
     "on a terminal it is interactive, with line editing and history.\n"
     "  -c COMMAND  run COMMAND; NAME becomes $0, ARGs $1...\n"
     "  -e -x -u    errexit, xtrace, nounset (as set -e/-x/-u)\n"
+    "  -n          read commands but do not run them (syntax check)\n"
     "  -i          interactive even when standard input is not a terminal\n"
     "  -l          login shell: read /etc/profile first\n";
 
@@ -131,7 +132,7 @@ input_loop(void)
 			continue;
 		}
 		free(str_take(&buf));
-		for (i = 0; i < n && !sh.exiting; i++)
+		for (i = 0; i < n && !sh.exiting && (!sh.opt_n || sh.interactive); i++)
 			exec_node(cmds[i], 0);
 		sh.breaking = sh.continuing = sh.returning = 0;
 		if (!p.has_func)
