@@ -130,6 +130,8 @@ cmd_install(struct rpg_ctx *ctx, int argc, char **argv)
 		rpg_fail(ctx, RPG_E_USAGE, "name at least one package or .rpg file");
 		return 2;
 	}
+	if (cu_root_only(ctx) < 0)
+		return 1;
 	if ((r = cu_load_keys(ctx, &k)) == 0 && (r = cu_open_db(ctx, RPG_DB_WRITE, &db)) == 0)
 		r = install(ctx, db, &k, argv + optind, argc - optind);
 	rpg_db_close(db);

@@ -46,6 +46,10 @@ parse_opts(struct rpg_ctx *ctx, int argc, char **argv, int *json, const char **t
 static int
 open_ro(struct rpg_ctx *ctx, struct rpg_db **db)
 {
+	int r;
+
+	if ((r = cu_root_only(ctx)) < 0)
+		return r;
 	return cu_open_db(ctx, RPG_DB_READ, db);
 }
 
@@ -142,7 +146,8 @@ slots_kv(struct rpg_ctx *ctx, int json, int *first)
 		s = lc_slot(&c, l);
 		snprintf(key, sizeof(key), "slot-%c", l);
 		snprintf(val, sizeof(val), "%s %s tries=%u%s", s->version[0] ? s->version : "-",
-		    lc_state_name(s->state), s->tries, c.default_slot == l ? " default" : "");
+		    s->version[0] ? lc_state_name(s->state) : "empty", s->tries,
+		    c.default_slot == l ? " default" : "");
 		kv(json, first, key, val);
 	}
 }
@@ -189,6 +194,27 @@ cmd_info(struct rpg_ctx *ctx, int argc, char **argv)
 
 	if (parse_opts(ctx, argc, argv, &json, NULL) < 0 || argc - optind != 1)
 		return 2;
+	if (ctx->image != NULL) {
+		struct rpg_esp esp = { 0 };
+		struct loaderconf c;
+		int first = 1, present = 0;
+
+		/* An image's ESP holds the kernel slots and loader.conf, no db. */
+		if ((r = rpg_esp_open(ctx, &esp)) == 0)
+			r = rpg_slots_read(ctx, &esp, &c, &present);
+		rpg_esp_close(&esp);
+		if (r == 0 && !present)
+			r = rpg_fail(ctx, RPG_E_NOTFOUND, "%s: no " RPG_LOADER_CONF, ctx->image);
+		if (r < 0)
+			return 1;
+		if (json)
+			putchar('{');
+		kv(json, &first, "name", argv[optind]);
+		slots_kv(ctx, json, &first);
+		if (json)
+			puts("}");
+		return 0;
+	}
 	if (open_ro(ctx, &db) < 0)
 		return 1;
 	if ((m = rpg_db_find(db, argv[optind])) == NULL)

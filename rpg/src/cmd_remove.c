@@ -68,6 +68,8 @@ cmd_remove(struct rpg_ctx *ctx, int argc, char **argv)
 		rpg_fail(ctx, RPG_E_USAGE, "name at least one installed package");
 		return 2;
 	}
+	if (cu_root_only(ctx) < 0)
+		return 1;
 	if ((r = cu_open_db(ctx, RPG_DB_WRITE, &db)) == 0)
 		r = remove_pkgs(ctx, db, argv + optind, argc - optind);
 	rpg_db_close(db);

@@ -75,12 +75,15 @@ cmd_rollback(struct rpg_ctx *ctx, int argc, char **argv)
 		rpg_fail(ctx, RPG_E_USAGE, "name one installed package");
 		return 2;
 	}
-	if ((r = cu_open_db(ctx, ctx->image != NULL ? RPG_DB_READ : RPG_DB_WRITE, &db)) < 0)
+	if (ctx->image != NULL) {
+		/* An image's ESP holds the kernel slots and loader.conf, no db. */
+		r = rollback_kernel(ctx, NULL);
+		return r < 0 ? 1 : 0;
+	}
+	if ((r = cu_open_db(ctx, RPG_DB_WRITE, &db)) < 0)
 		return 1;
 	m = rpg_db_find(db, argv[optind]);
-	if (ctx->image != NULL)
-		r = rollback_kernel(ctx, db);	/* an image holds kernels and boot files only */
-	else if (m == NULL)
+	if (m == NULL)
 		r = rpg_fail(ctx, RPG_E_NOTFOUND, "%s: not installed", argv[optind]);
 	else if (m->type == RPG_TYPE_KERNEL)
 		r = rollback_kernel(ctx, db);

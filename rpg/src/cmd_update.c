@@ -107,6 +107,8 @@ cmd_update(struct rpg_ctx *ctx, int argc, char **argv)
 
 	if (getopt_long(argc, argv, "", opts, NULL) != -1)
 		return 2;
+	if (cu_root_only(ctx) < 0)
+		return 1;
 	if ((r = cu_load_keys(ctx, &k)) == 0 && (r = cu_open_db(ctx, RPG_DB_WRITE, &db)) == 0)
 		r = update(ctx, db, &k, argv + optind, argc - optind);
 	rpg_db_close(db);

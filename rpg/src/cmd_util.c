@@ -115,6 +115,15 @@ cu_json_str(FILE *f, const char *s)
 	fputc('"', f);
 }
 
+int
+cu_root_only(struct rpg_ctx *ctx)
+{
+	if (ctx->image == NULL)
+		return 0;
+	return rpg_fail(ctx, RPG_E_USAGE, "--image %s: this command works on a --root sysroot "
+	    "(with --image: info and rollback of the kernel)", ctx->image);
+}
+
 char *
 cu_dep_str(const struct rpg_dep *d, char *buf, size_t size)
 {

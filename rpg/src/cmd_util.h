@@ -48,6 +48,8 @@ int cu_install(struct rpg_ctx *ctx, struct rpg_db *db, const struct cu_keys *k,
     struct rpg_repos *rs, const struct rpg_avail *want, size_t nwant,
     const struct rpg_avail *pool, size_t npool);
 
+/* Refuse --image for a command that needs a sysroot: RPG_E_USAGE, or 0. */
+int cu_root_only(struct rpg_ctx *ctx);
 /* "name>=1.0" of a dependency into buf. */
 char *cu_dep_str(const struct rpg_dep *d, char *buf, size_t size);
 /* "V-R" of a manifest. */

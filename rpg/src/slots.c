@@ -441,6 +441,8 @@ rpg_slots_rollback(struct rpg_ctx *ctx, struct rpg_db *db, struct rpg_esp *esp, 
 	c.default_slot = *slot;
 	if ((r = write_conf(ctx, esp, &c)) < 0)
 		return r;
+	if (db == NULL)
+		return 0;
 	if ((r = rpg_db_slot_get(ctx, db, *slot, &m)) < 0 || m == NULL)
 		return r;
 	r = rpg_db_put_installed(ctx, db, m);

@@ -40,7 +40,10 @@ int rpg_slots_read(struct rpg_ctx *ctx, struct rpg_esp *esp, struct loaderconf *
  */
 int rpg_slots_install(struct rpg_ctx *ctx, struct rpg_db *db, struct rpg_esp *esp,
     struct rpg_pkgfile *p, char *slot);
-/* Make the other slot the default again (kernel rollback); *slot is the new default. */
+/*
+ * Make the other slot the default again (kernel rollback); *slot is the new
+ * default. db may be NULL (an image's ESP): then only loader.conf changes.
+ */
 int rpg_slots_rollback(struct rpg_ctx *ctx, struct rpg_db *db, struct rpg_esp *esp,
     char *slot);
 

@@ -23,6 +23,13 @@ struct item {
 	struct rpg_pkgfile *p;		/* install only */
 };
 
+/* One fd per file system written to, for one syncfs() each. */
+struct devset {
+	int fd[MAX_DEVS];
+	dev_t dev[MAX_DEVS];
+	size_t n;
+};
+
 struct rpg_txn {
 	struct rpg_db *db;
 	struct item *items;
@@ -31,9 +38,7 @@ struct rpg_txn {
 	rpg_progress_fn progress;
 	void *parg;
 	uint64_t done, total;
-	int syncfd[MAX_DEVS];		/* one fd per file system written to */
-	dev_t syncdev[MAX_DEVS];
-	size_t nsync;
+	struct devset devs;		/* file systems the payload went to */
 };
 
 /* The directory of the last path written, reused while entries share it. */
@@ -194,20 +199,42 @@ stage_name(struct stream *s, size_t fi, const char *base, char *buf, size_t size
 		snprintf(buf, size, "%s", base);
 }
 
-/* Remember the file system of fd so it gets one syncfs() before the commit. */
+/* Remember the file system of fd so it gets one syncfs() (devs may be NULL). */
 static void
-note_fs(struct rpg_txn *t, int fd)
+note_fs(struct devset *d, int fd)
 {
 	struct stat st;
 	size_t i;
 
-	if (t == NULL || fstat(fd, &st) < 0)
+	if (d == NULL || fstat(fd, &st) < 0)
 		return;
-	for (i = 0; i < t->nsync; i++)
-		if (t->syncdev[i] == st.st_dev)
+	for (i = 0; i < d->n; i++)
+		if (d->dev[i] == st.st_dev)
 			return;
-	if (t->nsync < MAX_DEVS && (t->syncfd[t->nsync] = fcntl(fd, F_DUPFD_CLOEXEC, 0)) >= 0)
-		t->syncdev[t->nsync++] = st.st_dev;
+	if (d->n < MAX_DEVS && (d->fd[d->n] = fcntl(fd, F_DUPFD_CLOEXEC, 0)) >= 0)
+		d->dev[d->n++] = st.st_dev;
+}
+
+/* syncfs() every file system in d; 0 or -errno. */
+static int
+sync_devs(const struct devset *d)
+{
+	size_t i;
+
+	for (i = 0; i < d->n; i++)
+		if (syncfs(d->fd[i]) < 0)
+			return -errno;
+	return 0;
+}
+
+static void
+close_devs(struct devset *d)
+{
+	size_t i;
+
+	for (i = 0; i < d->n; i++)
+		close(d->fd[i]);
+	d->n = 0;
 }
 
 static int
@@ -225,7 +252,7 @@ write_file(struct stream *s, const struct rpg_file *f, const char *path, size_t 
 
 	if ((r = dir_for(ctx, s->rootfd, &s->dc, path, s->j == NULL, &base)) < 0)
 		return r;
-	note_fs(s->t, s->dc.fd);
+	note_fs(s->t != NULL ? &s->t->devs : NULL, s->dc.fd);
 	stage_name(s, fi, base, name, sizeof(name));
 	fd = openat(s->dc.fd, name, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
 	if (fd < 0)
@@ -282,6 +309,7 @@ write_symlink(struct stream *s, const struct rpg_file *f, const char *path, size
 
 	if ((r = dir_for(s->ctx, s->rootfd, &s->dc, path, s->j == NULL, &base)) < 0)
 		return r;
+	note_fs(s->t != NULL ? &s->t->devs : NULL, s->dc.fd);
 	stage_name(s, fi, base, name, sizeof(name));
 	if (symlinkat(f->target, s->dc.fd, name) < 0)
 		return rpg_fail(s->ctx, -errno, "%s: %s: %s", s->p->m->name, path, strerror(errno));
@@ -478,8 +506,7 @@ rpg_txn_free(struct rpg_txn *t)
 		free(t->items[i].name);
 		rpg_pkg_close(t->items[i].p);
 	}
-	for (i = 0; i < t->nsync; i++)
-		close(t->syncfd[i]);
+	close_devs(&t->devs);
 	free(t->items);
 	rpg_journal_free(t->j);
 	free(t);
@@ -714,6 +741,7 @@ new_manifest(struct rpg_ctx *ctx, struct rpg_db *db, const struct rpg_journal *j
 }
 
 struct state {
+	struct devset devs;		/* file systems renamed in */
 	struct rpg_db *db;
 	const struct rpg_journal *j;
 	struct rpg_manifest **news;	/* per journal package; NULL when none/committed */
@@ -756,6 +784,7 @@ rename_in(struct rpg_ctx *ctx, struct state *s, size_t pi, struct dircache *dc, 
 			continue;
 		if ((r = dir_for(ctx, s->db->rootfd, dc, m->files[fi].path, 0, &base)) < 0)
 			return r;
+		note_fs(&s->devs, dc->fd);
 		rpg_journal_stage_name(s->j, pi, fi, stage, sizeof(stage));
 		if (renameat(dc->fd, stage, dc->fd, base) < 0 && errno != ENOENT)
 			return rpg_fail(ctx, -errno, "%s: %s: %s", m->name, m->files[fi].path,
@@ -811,8 +840,10 @@ redo(struct rpg_ctx *ctx, struct state *s)
 	if (dc.fd >= 0)
 		close(dc.fd);
 	rpg_journal_crashpoint("removed");
-	if (r == 0 && syncfs(s->db->rootfd) < 0)
-		r = rpg_fail(ctx, -errno, "%s: syncfs: %s", ctx->root, strerror(errno));
+	note_fs(&s->devs, s->db->rootfd);
+	if (r == 0 && (r = sync_devs(&s->devs)) < 0)
+		r = rpg_fail(ctx, r, "%s: syncfs: %s", ctx->root, strerror(-r));
+	close_devs(&s->devs);
 	for (i = 0; i < s->j->npkgs && r == 0; i++) {
 		if (s->j->pkgs[i].op == RPG_JOP_REMOVE)
 			r = rpg_db_drop_manifest(ctx, s->db, s->j->pkgs[i].name);
@@ -927,7 +958,7 @@ stage_all(struct rpg_ctx *ctx, struct rpg_txn *t)
 	size_t i;
 	int r;
 
-	note_fs(t, t->db->rootfd);
+	note_fs(&t->devs, t->db->rootfd);
 	for (i = 0; i < t->nitems; i++) {
 		if (t->items[i].p == NULL)
 			continue;
@@ -935,9 +966,8 @@ stage_all(struct rpg_ctx *ctx, struct rpg_txn *t)
 			return r;
 	}
 	rpg_journal_crashpoint("staged");
-	for (i = 0; i < t->nsync; i++)
-		if (syncfs(t->syncfd[i]) < 0)
-			return rpg_fail(ctx, -errno, "%s: syncfs: %s", ctx->root, strerror(errno));
+	if ((r = sync_devs(&t->devs)) < 0)
+		return rpg_fail(ctx, r, "%s: syncfs: %s", ctx->root, strerror(-r));
 	return 0;
 }
 

@@ -121,16 +121,16 @@ renamed-280 renamed removed db-0 done"
 for op in install upgrade; do
 	for step in $STEPS; do
 		fresh $op
-		(RPG_CRASH_AT=$step timeout 60 "$RPG" -q --root "$tmp/r" install "$(pkg_for $op)") \
+		(RPG_CRASH_AT=$step timeout 60 "$RPG" -q --root "$tmp/r" install "$(pkg_for $op)"; true) \
 		    >/dev/null 2>&1
 		verify "$op killed at step $step" "$tmp/r" "$(old_for $op)" "$(new_for $op)"
 	done
 	# A crash during the recovery of a crash.
 	for pair in renamed-100:renamed-200 renamed:removed committed:db-0; do
 		fresh $op
-		(RPG_CRASH_AT=${pair%%:*} timeout 60 "$RPG" -q --root "$tmp/r" install "$(pkg_for $op)") \
+		(RPG_CRASH_AT=${pair%%:*} timeout 60 "$RPG" -q --root "$tmp/r" install "$(pkg_for $op)"; true) \
 		    >/dev/null 2>&1
-		(RPG_CRASH_AT=${pair#*:} timeout 60 "$RPG" -q --root "$tmp/r" list) >/dev/null 2>&1
+		(RPG_CRASH_AT=${pair#*:} timeout 60 "$RPG" -q --root "$tmp/r" list; true) >/dev/null 2>&1
 		verify "$op killed at ${pair%%:*}, recovery killed at ${pair#*:}" "$tmp/r" \
 		    "$(old_for $op)" "$(new_for $op)"
 	done
