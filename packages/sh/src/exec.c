@@ -89,9 +89,15 @@ wait_pid(pid_t pid)
 		j->done = 2;
 		return j->status;
 	}
-	while (waitpid(pid, &st, 0) < 0) {
+	/* WUNTRACED: a job stopped by a signal must not leave us waiting forever */
+	while (waitpid(pid, &st, sh.interactive ? WUNTRACED : 0) < 0) {
 		if (errno != EINTR)
 			return 127;
+	}
+	if (WIFSTOPPED(st)) {
+		fprintf(stderr, "[%ld] Stopped (kill -CONT %ld to resume)\n", (long)pid, (long)pid);
+		job_add(pid);
+		return status_of(st);
 	}
 	if (j)
 		j->done = 2;
@@ -119,7 +125,8 @@ child_signals(void)
 
 	signal(SIGINT, SIG_DFL);
 	signal(SIGQUIT, SIG_DFL);
-	signal(SIGTSTP, SIG_DFL);
+	/* no fg/bg here: jobs of an interactive shell keep ignoring ^Z */
+	signal(SIGTSTP, sh.interactive || sh.tstp_ignored ? SIG_IGN : SIG_DFL);
 	signal(SIGTTIN, SIG_DFL);
 	signal(SIGTTOU, SIG_DFL);
 	signal(SIGPIPE, SIG_DFL);

@@ -167,8 +167,12 @@ main(int argc, char **argv)
 	int i, force_i = 0, login = argv[0][0] == '-';
 	char *p;
 
+	struct sigaction old;
+
 	sh.name = "sh";
 	sh.pid = getpid();
+	if (sigaction(SIGTSTP, NULL, &old) == 0 && old.sa_handler == SIG_IGN)
+		sh.tstp_ignored = 1;
 	for (i = 1; i < argc && (argv[i][0] == '-' || argv[i][0] == '+') && argv[i][1]; i++) {
 		if (strcmp(argv[i], "--") == 0) {
 			i++;

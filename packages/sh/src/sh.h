@@ -194,6 +194,7 @@ struct shell {
 	int breaking, continuing, returning, exiting;
 	int loop_depth, func_depth;
 	pid_t shell_pgid;
+	int tstp_ignored;	/* SIGTSTP was ignored when we started: keep it so */
 	int tty_fd;
 	char *trap[65];		/* trap actions; [0] is EXIT */
 	const char *name;	/* for messages: "sh" or the script */

@@ -111,6 +111,20 @@ send("echo $?\r")
 ok, t = read_until(b"130\r\n")
 result(ok, "job_status_130", t)
 read_until(b"$ ")
+send("sleep 1; echo ctrl-z-ignored\r")
+for _ in range(300):
+    try:
+        pg = os.tcgetpgrp(fd)
+        with open("/proc/%d/cmdline" % pg, "rb") as f:
+            if f.read().startswith(b"sleep"):
+                break
+    except OSError:
+        pass
+    time.sleep(0.05)
+send("\x1a")
+ok, t = read_until(b"ctrl-z-ignored\r\n")
+result(ok, "ctrl_z_does_not_hang", t)
+read_until(b"$ ")
 send("echo still-alive $$\r")
 ok, t = read_until(b"still-alive " + str(pid).encode())
 result(ok, "shell_survives_ctrl_c", t)
