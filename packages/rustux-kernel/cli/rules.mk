@@ -3,6 +3,7 @@
 #
 # make rustux-kernel-cli     out/host/bin/rustux-kernel
 # make check-kernel-qemu     OVMF -> rustux-boot -> kernel self-tests, as TAP
+# make check-kernel-cli      CLI smoke tests without QEMU
 # make check-boot-fallback   corrupt slot b, tries counting, confirmation (test kernel)
 # make run-kernel            boot the kernel interactively (serial on the terminal)
 
@@ -17,7 +18,7 @@ RK_CLI_CFLAGS := -std=c11 -D_GNU_SOURCE -O2 -g -Wall -Wextra -Werror \
 HELP_TARGETS += rustux-kernel-cli~~~~~the~kernel~developer~CLI~(out/host/bin/rustux-kernel) \
 	run-kernel~~~~~~~~~~~~boot~the~kernel~interactively~in~QEMU
 
-.PHONY: rustux-kernel-cli run-kernel check-kernel-qemu check-boot-fallback
+.PHONY: rustux-kernel-cli run-kernel check-kernel-qemu check-boot-fallback check-kernel-cli
 rustux-kernel-cli: $(RK_CLI)
 
 $(RK_CLI): $(RK_CLI_OBJ) | deps
@@ -33,7 +34,11 @@ $(RK_CLI_BUILD)/%.o: $(RK_CLI_DIR)/%.c | deps
 run-kernel: $(RK_CLI)
 	$(RK_CLI) run
 
-CHECK_SUITES += boot-fallback
+CHECK_SUITES += kernel-cli boot-fallback
+
+check-kernel-cli: $(RK_CLI) rustux-boot-build rustux-boot-fixture
+	@timeout 60 $(RK_CLI_DIR)/tests/cli.sh $(RK_CLI) $(OUT)/build/rustux-boot/BOOTX64.EFI \
+		$(BOOT_FIXTURE) $(RK_QEMU_WORK)/kernel-cli.$$$$
 
 # QEMU suites. Each run works in its own directory (several engineers and
 # CI may run make check at once), removed when the suite passes and kept
