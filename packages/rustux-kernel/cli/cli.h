@@ -26,6 +26,7 @@ struct rk_opts {
 	const char *output;
 	uint64_t size;
 	const char *console;
+	const char *accel;	/* QEMU accelerator: tcg (default; KVM fails on the CI machines) */
 	int qemu, unit, integration, no_build, tap, verbose, gdb, list;
 	int argc;		/* positional arguments after the command */
 	char **argv;

@@ -125,6 +125,7 @@ cmd_boot(struct rk_opts *o)
 	b.vars = o->vars != NULL ? o->vars : vars;
 	b.serial_log = o->serial_log != NULL ? o->serial_log : log;
 	b.memory = o->memory;
+	b.accel = o->accel;
 	b.timeout = o->timeout;
 	b.verbose = o->verbose;
 	unlink(b.serial_log);
@@ -158,6 +159,7 @@ interactive(struct rk_opts *o, const char *name, const char *cmdline)
 	b.disk = img;
 	b.vars = vars;
 	b.memory = o->memory;
+	b.accel = o->accel;
 	b.gdb = o->gdb;
 	b.verbose = o->verbose;
 	fprintf(stderr, "rustux-kernel: booting %s; quit QEMU with Ctrl-A x\n", img);
@@ -187,6 +189,7 @@ memory_map(struct rk_opts *o)
 	b.vars = vars;
 	b.serial_log = log;
 	b.memory = o->memory;
+	b.accel = o->accel;
 	b.timeout = o->timeout;
 	st = qemu_run(&b);
 	result_grep(log, "mem: ", stdout);

@@ -50,6 +50,7 @@ test_qemu(struct rk_opts *o)
 	b.vars = vars;
 	b.serial_log = log;
 	b.memory = o->memory;
+	b.accel = o->accel;
 	b.timeout = o->timeout;
 	b.verbose = o->verbose;
 	st = qemu_run(&b);

@@ -14,7 +14,7 @@ static const struct {
 	const char *usage;
 } commands[] = {
 	{ "build", cmd_build, "build [--arch amd64|arm64|riscv64]" },
-	{ "test", cmd_test, "test --qemu [--arch A] [--memory 512M] [--timeout S] [--cmdline S] [--esp DIR] [--tap] [--no-build]\n"
+	{ "test", cmd_test, "test --qemu [--arch A] [--memory 512M] [--timeout S] [--cmdline S] [--esp DIR] [--accel tcg|kvm] [--tap] [--no-build]\n"
 	    "  rustux-kernel test --unit | --integration" },
 	{ "image", cmd_image, "image --output FILE [--size 128M] [--cmdline S]" },
 	{ "esp", cmd_esp, "esp --output FILE [--size 32M] [--loader F] [--kernel F] [--kernel-b F] [--conf F | --cmdline S] [--initrd F] [--esp DIR]" },
@@ -31,7 +31,7 @@ enum {
 	O_ARCH = 256, O_MEMORY, O_TIMEOUT, O_CMDLINE, O_ESP, O_KERNEL, O_KERNEL_B,
 	O_LOADER, O_INITRD, O_CONF, O_DISK, O_VARS, O_SERIAL_LOG, O_WORKDIR,
 	O_OUTPUT, O_SIZE, O_CONSOLE, O_QEMU, O_UNIT, O_INTEGRATION, O_NO_BUILD,
-	O_TAP, O_VERBOSE, O_GDB, O_LIST,
+	O_TAP, O_VERBOSE, O_GDB, O_LIST, O_ACCEL,
 };
 
 static const struct option long_opts[] = {
@@ -60,6 +60,7 @@ static const struct option long_opts[] = {
 	{ "verbose", no_argument, NULL, O_VERBOSE },
 	{ "gdb", no_argument, NULL, O_GDB },
 	{ "list", no_argument, NULL, O_LIST },
+	{ "accel", required_argument, NULL, O_ACCEL },
 	{ NULL, 0, NULL, 0 },
 };
 
@@ -109,6 +110,7 @@ set_opt(struct rk_opts *o, int c, const char *arg)
 	case O_VERBOSE: o->verbose = 1; break;
 	case O_GDB: o->gdb = 1; break;
 	case O_LIST: o->list = 1; break;
+	case O_ACCEL: o->accel = arg; break;
 	default: return -1;
 	}
 	return 0;

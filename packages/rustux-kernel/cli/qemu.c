@@ -52,7 +52,7 @@ int
 qemu_run(const struct qemu_boot *b)
 {
 	char code[RK_PATH_MAX + 64], vars[RK_PATH_MAX + 64], disk[RK_PATH_MAX + 64];
-	char serial[RK_PATH_MAX + 16];
+	char serial[RK_PATH_MAX + 16], machine[64];
 	char *argv[ARGV_MAX];
 	int n = 0;
 	pid_t pid;
@@ -66,7 +66,8 @@ qemu_run(const struct qemu_boot *b)
 	snprintf(disk, sizeof(disk), "format=raw,file=%s", b->disk);
 	add(argv, &n, "qemu-system-x86_64");
 	add(argv, &n, "-machine");
-	add(argv, &n, "q35,accel=tcg");
+	snprintf(machine, sizeof(machine), "q35,accel=%s", b->accel != NULL ? b->accel : "tcg");
+	add(argv, &n, machine);
 	add(argv, &n, "-m");
 	add(argv, &n, b->memory != NULL ? b->memory : "512M");
 	add(argv, &n, "-drive");

@@ -12,6 +12,7 @@ struct qemu_boot {
 	unsigned timeout;	/* seconds, 0 = none (interactive only) */
 	int gdb;		/* QEMU gdb stub on :1234, CPU stopped */
 	int verbose;		/* print the QEMU command line */
+	const char *accel;	/* "tcg" (default), "kvm", or a QEMU accel list like "kvm:tcg" */
 };
 
 #define QEMU_TIMED_OUT	(-2)
