@@ -5,7 +5,8 @@
 # and a sanitized host build (out/build/sh-host), runs the C unit tests
 # (lexer, parser, expansion, arithmetic, line editor) and tests/sh.sh with the
 # host builds of sh and coreutils first in PATH, then tests/interactive.py,
-# which drives `sh -i` on a pseudo-terminal (line editing, history, ^C, jobs).
+# which drives `sh -i` on a pseudo-terminal (line editing, history, ^C, jobs),
+# and tests/dash-check.sh, which checks the cases' .out files against dash.
 CHECK_SUITES += sh
 HELP_TARGETS += check-sh~~~~~~~~~~~~~~~~~~~host~tests~of~the~shell
 
@@ -31,3 +32,4 @@ check-sh: sh-musl sh-host coreutils-host
 		$(SH_HOST)/sh $(SH_SRC)/tests/sh.sh
 	@ASAN_OPTIONS=detect_leaks=0 timeout 120 python3 $(SH_SRC)/tests/interactive.py \
 		$(SH_HOST)/sh $(SH_HOST)/bin:$(CU_HOST)/bin
+	@timeout 120 sh $(SH_SRC)/tests/dash-check.sh $(SH_SRC)/tests/cases $(OUT)/tmp/sh-dash
