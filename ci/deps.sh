@@ -7,7 +7,7 @@ PKGS="
 gcc make pkg-config git
 clang groff-base libclang-rt-14-dev
 libarchive-dev libjson-c-dev libsodium-dev libcurl4-openssl-dev libzstd-dev libssl-dev
-zstd libarchive-tools minisign curl python3 pacman-package-manager
+zstd libarchive-tools minisign curl python3 pacman-package-manager file
 mtools dosfstools fdisk gdisk gnu-efi binutils
 musl-tools busybox-static
 qemu-system-x86 ovmf
