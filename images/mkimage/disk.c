@@ -91,9 +91,16 @@ pwrite_all(int fd, const void *buf, size_t len, uint64_t off, const char *what)
 }
 
 static int
+all_zero(const uint8_t *p, size_t n)
+{
+	return n == 0 || (p[0] == 0 && memcmp(p, p + 1, n - 1) == 0);
+}
+
+/* Copy the FAT image in; all-zero blocks are skipped, so the disk file stays sparse. */
+static int
 copy_esp(int out, const char *esp, uint64_t off, const char *what)
 {
-	static uint8_t buf[1 << 20];
+	static uint8_t buf[1 << 16];
 	ssize_t n;
 	int in, rc = 0;
 
@@ -101,7 +108,9 @@ copy_esp(int out, const char *esp, uint64_t off, const char *what)
 		return mk_fail("%s: %s", esp, strerror(errno));
 	}
 	while (rc == 0 && (n = read(in, buf, sizeof(buf))) > 0) {
-		rc = pwrite_all(out, buf, (size_t)n, off, what);
+		if (!all_zero(buf, (size_t)n)) {
+			rc = pwrite_all(out, buf, (size_t)n, off, what);
+		}
 		off += (uint64_t)n;
 	}
 	if (rc == 0 && n < 0) {
