@@ -238,7 +238,7 @@ passphrase(struct rpg_ctx *ctx, const char *path, char *buf, size_t size)
 	if (echo_off) {
 		raw = old;
 		raw.c_lflag &= ~(tcflag_t)ECHO;
-		tcsetattr(fd, TCSAFLUSH, &raw);
+		tcsetattr(fd, TCSANOW, &raw);	/* keep what was typed ahead */
 	}
 	while ((n = read(fd, &c, 1)) == 1 && c != '\n' && c != '\r') {
 		if (len + 1 < size) {
@@ -247,7 +247,7 @@ passphrase(struct rpg_ctx *ctx, const char *path, char *buf, size_t size)
 	}
 	buf[len] = '\0';
 	if (echo_off) {
-		tcsetattr(fd, TCSAFLUSH, &old);
+		tcsetattr(fd, TCSANOW, &old);
 	}
 	dprintf(fd, "\n");
 	close(fd);
