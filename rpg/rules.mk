@@ -139,3 +139,6 @@ bench-rpg-hash: $(RPG_BUILD)/librpg.a | deps
 	$(RPG_CC) $(RPG_CFLAGS) -o $(RPG_BUILD)/hashbench $(TOP)/rpg/tests/hashbench.c \
 		$(RPG_BUILD)/librpg.a $(RPG_LIBS)
 	@$(RPG_BUILD)/hashbench
+
+HELP_TARGETS += rpg~~~~~~~~~~~~~~~the~package~tool~out/host/bin/rpg
+HELP_TARGETS += fuzz~~~~~~~~~~~~~~the~rpg~fuzzers,~RPG_FUZZ_TIME=300~seconds~each
