@@ -90,10 +90,25 @@ fill_acpi(struct rx_bootinfo *bi, EFI_SYSTEM_TABLE *st)
 	}
 }
 
+/* Time since reset, from the TSC (it counts from 0 at reset) measured
+ * against a 1 ms Stall(); 0 if the TSC looks unusable. */
+static UINT64
+firmware_ms(UINT64 tsc_start)
+{
+	UINT64 t0 = rdtsc(), per_ms;
+
+	BS->Stall(1000);
+	per_ms = rdtsc() - t0;
+	if (per_ms == 0 || tsc_start / per_ms > 3600 * 1000)
+		return 0;
+	return tsc_start / per_ms;
+}
+
 void
 handoff_fill(struct rx_bootinfo *bi, EFI_SYSTEM_TABLE *st,
     const struct kernel_image *k)
 {
+	bi->firmware_ms = firmware_ms(bi->tsc_loader_start);
 	fill_gop(bi);
 	fill_acpi(bi, st);
 	bi->efi_system_table = (UINT64)(UINTN)st;

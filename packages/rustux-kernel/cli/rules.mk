@@ -52,7 +52,7 @@ RK_QEMU_WORK := $(OUT)/tmp/rustux-kernel
 check-boot-fallback: $(RK_CLI) rustux-boot-build rustux-boot-fixture
 	@real=; if $(MAKE) --no-print-directory -s rustux-kernel-build >/dev/null 2>&1; then \
 		real=$(OUT)/build/rustux-kernel/kernel.elf; else echo "# real kernel does not build: skipped"; fi; \
-	w=$(RK_QEMU_WORK)/boot-fallback.$$$$; timeout 400 $(RK_CLI_DIR)/tests/boot-fallback.sh \
+	w=$(RK_QEMU_WORK)/boot-fallback.$$$$; timeout 700 $(RK_CLI_DIR)/tests/boot-fallback.sh \
 		$(RK_CLI) $(OUT)/build/rustux-boot/BOOTX64.EFI $(BOOT_FIXTURE) $$w $$real && rm -rf $$w
 
 # The real kernel's self-tests: OVMF -> rustux-boot -> kernel, rustux.test=kernel.

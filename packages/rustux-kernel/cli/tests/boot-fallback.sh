@@ -37,7 +37,7 @@ conf_has() {	# conf_has ESP LINE
 # boot NAME N: boot scenario NAME's ESP once, serial to NAME/bootN.log.
 boot() {
 	"$cli" boot --disk "$work/$1/esp.img" --vars "$work/$1/vars.fd" \
-		--serial-log "$work/$1/boot$2.log" --timeout 40 --workdir "$work/$1" 2>/dev/null
+		--serial-log "$work/$1/boot$2.log" --timeout 90 --workdir "$work/$1" 2>/dev/null
 }
 
 scenario() {	# scenario NAME SLOT_A_KERNEL SLOT_B_KERNEL LOADER_CONF_TEXT
