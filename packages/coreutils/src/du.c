@@ -79,17 +79,15 @@ du_main(int argc, char **argv)
 	return du_status;
 }
 
-static void
+static int
 df_line(const char *fs, const char *mnt, int human)
 {
 	unsigned long long total, avail, used, pct;
 	struct statvfs v;
 	char a[16], b[16], c[16];
 
-	if (statvfs(mnt, &v) < 0) {
-		fail("stat file system", mnt);
-		return;
-	}
+	if (statvfs(mnt, &v) < 0)
+		return fail("stat file system", mnt);
 	total = (unsigned long long)v.f_blocks * v.f_frsize / 1024;
 	avail = (unsigned long long)v.f_bavail * v.f_frsize / 1024;
 	used = total - (unsigned long long)v.f_bfree * v.f_frsize / 1024;
@@ -100,13 +98,14 @@ df_line(const char *fs, const char *mnt, int human)
 	else
 		printf("%-20s %10llu %10llu %10llu %3llu%% %s\n", fs, total, used, avail,
 		    pct, mnt);
+	return 0;
 }
 
 int
 df_main(int argc, char **argv)
 {
 	char line[1024], fs[256], mnt[512];
-	int c, human = 0, i;
+	int c, human = 0, i, r = 0;
 	FILE *f;
 
 	while ((c = getopt(argc, argv, "hk")) != -1) {
@@ -119,18 +118,16 @@ df_main(int argc, char **argv)
 	    "Used", "Available", "Use%", "Mounted on");
 	if (optind < argc) {
 		for (i = optind; i < argc; i++)
-			df_line(argv[i], argv[i], human);
-		return 0;
+			r |= df_line(argv[i], argv[i], human);
+		return r;
 	}
-	if ((f = fopen("/proc/mounts", "r")) == NULL) {
-		df_line("rootfs", "/", human);
-		return 0;
-	}
+	if ((f = fopen("/proc/mounts", "r")) == NULL)
+		return df_line("rootfs", "/", human);
 	while (fgets(line, sizeof(line), f)) {
 		if (sscanf(line, "%255s %511s", fs, mnt) != 2)
 			continue;
-		df_line(fs, mnt, human);
+		r |= df_line(fs, mnt, human);
 	}
 	fclose(f);
-	return 0;
+	return r;
 }

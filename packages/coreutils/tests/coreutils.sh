@@ -216,7 +216,12 @@ check stat_full "  File: f1" "$(stat f1 | head -n 1)"
 check du_s_name "big" "$(du -s big | cut -f 2)"
 check du_total_last "." "$(du | tail -n 1 | cut -f 2)"
 check df_header "Filesystem" "$(df | head -n 1 | cut -d ' ' -f 1)"
-check df_path_pct "%" "$(df . | tail -n 1 | tr -s ' ' | cut -d ' ' -f 5 | tr -d 0-9)"
+# statfs(2) is not in every kernel's list: without it df must say so and fail
+if df . >/dev/null 2>&1; then
+	check df_path_pct "%" "$(df . | tail -n 1 | tr -s ' ' | cut -d ' ' -f 5 | tr -d 0-9)"
+else
+	check df_error_names_path 1 "$(df . 2>&1 | grep -c "df: cannot stat file system '.'")"
+fi
 
 # system tools (on Linux's /proc or Rustux's)
 check uname_s "$(uname -s)" "$(uname)"
@@ -225,7 +230,8 @@ check uname_bad 2 "$(status uname -z)"
 check hostname_get 0 "$(status hostname)"
 check date_fmt "1970-01-01 00:00:00" "$(date -u -d @0 '+%Y-%m-%d %H:%M:%S')"
 check date_default "Thu Jan  1 00:00:00 UTC 1970" "$(TZ=UTC date -u -d @0)"
-check date_s_epoch 0 "$(test "$(date +%s)" -gt 1000000000; echo $?)"
+# a machine without a real-time clock may start at 1970: only the form is checked
+check date_s_number 1 "$(date +%s | grep -c '^[0-9][0-9]*$')"
 check free_header " total used free shared buff/cache available" "$(free | head -n 1 | tr -s ' ')"
 check free_mem "Mem:" "$(free | head -n 2 | tail -n 1 | cut -d ' ' -f 1)"
 check uptime_up "up" "$(uptime | tr -s ' ' | cut -d ' ' -f 3)"
