@@ -98,6 +98,10 @@ build(struct rpg_ctx *ctx, struct rpg_recipe *r, const struct rpg_seckey *key,
 	if (rpg_build_pack(ctx, d.dest, r->m, key, epoch, d.pkg) != 0) {
 		return 1;
 	}
+	if (!ctx->quiet) {
+		fprintf(stderr, "rpg: build: %s: %zu entries, %llu bytes installed\n", d.pkg,
+		    r->m->nfiles, (unsigned long long)r->m->installed_size);
+	}
 	printf("%s\n", d.pkg);
 	return 0;
 }
