@@ -85,6 +85,8 @@ cmp_stdin tr fruit tr a-z A-Z
 cmp_stdin tr_d fruit tr -d aeiou
 cmp_stdin tr_s fruit tr -s 'p '
 cmp_stdin wc_stdin fruit wc
+cmp_tool wc_lc wc -l -c fruit nums
+cmp_tool wc_w wc -w fruit colon
 cmp_stdin sort_stdin fruit sort -f
 cmp_stdin uniq_d fruit uniq -d
 cmp_tool date date -u -d @86400 '+%Y-%m-%d %H:%M:%S %a %j'
