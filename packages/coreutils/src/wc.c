@@ -60,7 +60,7 @@ show(const struct counts *k, const char *name)
 
 /* As GNU wc: columns as wide as the total size of the input regular files
  * (so one file prints unpadded), 7 when any input is not a regular file;
- * a single column is never padded. */
+ * one column of one input is never padded. */
 static void
 set_width(int n, char **names)
 {
@@ -99,10 +99,10 @@ wc_main(int argc, char **argv)
 	if (!show_l && !show_w && !show_c)
 		show_l = show_w = show_c = 1;
 	nfiles = argc - optind;
-	if (show_l + show_w + show_c > 1)
+	if (show_l + show_w + show_c > 1 || nfiles > 1)
 		set_width(nfiles, argv + optind);
 	else
-		width = 1;	/* one column: no padding, as GNU */
+		width = 1;	/* one column of one input: no padding, as GNU */
 	if (nfiles == 0) {
 		memset(&k, 0, sizeof(k));
 		if (count(0, &k) < 0)
