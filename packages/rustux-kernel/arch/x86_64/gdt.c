@@ -51,6 +51,12 @@ set_tss_descriptor(void)
 }
 
 void
+gdt_set_kernel_stack(uint64_t rsp0)
+{
+	tss.rsp[0] = rsp0;
+}
+
+void
 gdt_init(void)
 {
 	struct desc_ptr p = { sizeof(gdt) - 1, (uint64_t)gdt };

@@ -141,6 +141,7 @@ trap_dispatch(struct trapframe *tf)
 	}
 	if (handlers[tf->vector] != NULL) {
 		handlers[tf->vector](tf);
+		trap_irq_exit(tf);	/* sched/: preemption point */
 		return;
 	}
 	if (tf->vector == VEC_SPURIOUS) {
@@ -149,6 +150,9 @@ trap_dispatch(struct trapframe *tf)
 	if (tf->vector >= 32) {
 		printk_emerg("unexpected interrupt vector %llu\n", (unsigned long long)tf->vector);
 		lapic_eoi();
+		return;
+	}
+	if (trap_fault_hook(tf)) {	/* proc/: user faults, usercopy fixups */
 		return;
 	}
 	report(tf);

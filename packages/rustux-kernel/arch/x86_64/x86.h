@@ -117,6 +117,11 @@ void	serial_init(void);
 typedef void (*irq_handler_fn)(struct trapframe *tf);
 void	idt_set_handler(unsigned vector, irq_handler_fn fn);
 void	trap_dispatch(struct trapframe *tf);
+/* Hooks of sched/ and proc/: after an interrupt handler; for an exception (1: handled). */
+void	trap_irq_exit(struct trapframe *tf);
+int	trap_fault_hook(struct trapframe *tf);
+/* The stack the CPU switches to on an interrupt from user mode (TSS.rsp0). */
+void	gdt_set_kernel_stack(uint64_t rsp0);
 
 int	acpi_init(uint64_t rsdp_phys);
 uint64_t acpi_lapic_base(void);
