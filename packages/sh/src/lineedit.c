@@ -214,6 +214,12 @@ redraw(int fd, const char *prompt, const struct le *e)
 	}
 }
 
+static int
+changed(const struct le *e, const char *before)
+{
+	return strcmp(e->buf, before) != 0;
+}
+
 /* A line read without editing (not a terminal): byte by byte, so the rest
  * of the input stays for the commands that run. */
 static char *
@@ -243,8 +249,9 @@ le_readline(int fd, const char *prompt)
 	enum le_result r = LE_CONT;
 	unsigned char c;
 	ssize_t n;
-	char *line;
-	size_t l;
+	char *line, before[LE_MAX];
+	size_t l, len = 0, pos = 0;
+	int was_esc;
 
 	if (!isatty(fd) || tcgetattr(fd, &old) < 0) {
 		if (prompt && *prompt && isatty(2))
@@ -258,6 +265,7 @@ le_readline(int fd, const char *prompt)
 	raw.c_cc[VTIME] = 0;
 	tcsetattr(fd, TCSADRAIN, &raw);
 	le_init(&e);
+	before[0] = '\0';
 	out(2, prompt, strlen(prompt));
 	while (r == LE_CONT || r == LE_CANCEL || r == LE_CLEAR) {
 		n = read(fd, &c, 1);
@@ -267,16 +275,29 @@ le_readline(int fd, const char *prompt)
 			r = LE_EOF;
 			break;
 		}
+		was_esc = e.esc;
 		r = le_key(&e, c);
 		if (r == LE_CANCEL) {
 			out(2, "^C\r\n", 4);
 			out(2, prompt, strlen(prompt));
+			len = pos = 0;
+			before[0] = '\0';
 			continue;
 		}
 		if (r == LE_CLEAR)
 			out(2, "\033[H\033[2J", 7);
-		if (r != LE_EOF)
+		if (r == LE_CONT && !was_esc && c >= 32 && c != 127 && e.pos == e.len &&
+		    e.len == len + 1 && pos == len && memcmp(e.buf, before, len) == 0)
+			out(2, e.buf + e.len - 1, 1);	/* typing at the end: plain echo */
+		else if (r == LE_CONT && !was_esc && (c == 127 || c == 8) && e.pos == e.len &&
+		    e.len + 1 == len && pos == len)
+			out(2, "\b \b", 3);		/* erasing at the end */
+		else if (r != LE_EOF && r != LE_DONE && !(r == LE_CONT && e.len == len && e.pos == pos &&
+		    c != 12 && !changed(&e, before)))
 			redraw(2, prompt, &e);
+		len = e.len;
+		pos = e.pos;
+		memcpy(before, e.buf, e.len + 1);
 	}
 	out(2, "\r\n", 2);
 	tcsetattr(fd, TCSADRAIN, &old);
