@@ -40,26 +40,29 @@ boot() {
 		--serial-log "$work/$1/boot$2.log" --timeout 90 --workdir "$work/$1" 2>/dev/null
 }
 
-scenario() {	# scenario NAME SLOT_A_KERNEL SLOT_B_KERNEL LOADER_CONF_TEXT
-	rm -rf "${work:?}/$1"
-	mkdir -p "$work/$1"
-	printf '%s' "$4" >"$work/$1/loader.conf"
-	"$cli" esp --output "$work/$1/esp.img" --loader "$loader" --kernel "$2" \
-		--kernel-b "$3" --conf "$work/$1/loader.conf" >/dev/null
+scenario() {	# scenario NAME SLOT_A_KERNEL SLOT_B_KERNEL LOADER_CONF_TEXT [ESP OPTIONS...]
+	local name=$1 a=$2 b=$3 conf=$4
+	shift 4
+	rm -rf "${work:?}/$name"
+	mkdir -p "$work/$name"
+	printf '%s' "$conf" >"$work/$name/loader.conf"
+	"$cli" esp --output "$work/$name/esp.img" --loader "$loader" --kernel "$a" \
+		--kernel-b "$b" --conf "$work/$name/loader.conf" "$@" >/dev/null
 }
 
 mkdir -p "$work"
 # A kernel cut short: its program headers point past the end of the file.
 head -c 5000 "$good" >"$work/truncated.elf"
 
-# 1. Slot b is the new default but its kernel is truncated.
+# 1. Slot b is the new default but its kernel is truncated. (The ESP also
+#    has an initrd: 5000 bytes that must reach the kernel.)
 scenario corrupt "$good" "$work/truncated.elf" "default b
 fallback a
 tries 3
 slot-a-version 1.0.0
 slot-b-version 2.0.0
 slot-b-state new
-"
+" --initrd "$work/truncated.elf"
 boot corrupt 1
 log=$work/corrupt/boot1.log
 check "corrupt: guest came up and passed" test $? -eq 0
@@ -67,6 +70,7 @@ check "corrupt: loader says why it skipped slot b" serial_has "$log" \
 	"rustux-boot: slot b: kernel.elf: segment extends past the end of the file; booting fallback slot a"
 check "corrupt: kernel runs from slot a with the fallback flag" serial_has "$log" \
 	"fixture: slot a version 1.0.0 flags 3"
+check "corrupt: the initrd reached the kernel" serial_has "$log" "initrd 5000"
 check "corrupt: loader.conf marks slot b failed" conf_has "$work/corrupt/esp.img" "slot-b-state failed"
 check "corrupt: loader.conf still names fallback a" conf_has "$work/corrupt/esp.img" "fallback a"
 
