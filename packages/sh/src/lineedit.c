@@ -1,9 +1,11 @@
 /* lineedit.c - interactive line editing: raw terminal, cursor keys, history */
 /* SPDX-License-Identifier: MIT */
+#include <dirent.h>
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <termios.h>
 #include <unistd.h>
 
@@ -153,6 +155,7 @@ le_key(struct le *e, unsigned char c)
 	case 6: if (e->pos < e->len) e->pos++; break;	/* ^F */
 	case 11: e->len = e->pos; e->buf[e->len] = '\0'; break;	/* ^K */
 	case 12: return LE_CLEAR;		/* ^L */
+	case '\t': return LE_COMPLETE;
 	case 14: history_move(e, 0); break;	/* ^N */
 	case 16: history_move(e, 1); break;	/* ^P */
 	case 21:	/* ^U: delete to the start */
@@ -171,11 +174,129 @@ le_key(struct le *e, unsigned char c)
 			delete_at(e, --e->pos);
 		break;
 	default:
-		if (c >= 32 || c == '\t')
+		if (c >= 32)
 			insert(e, (char)c);
 	}
 	e->buf[e->len] = '\0';
 	return LE_CONT;
+}
+
+/* ---- completion ---- */
+struct cands {
+	char **v;
+	int n, cap;
+};
+
+static void
+cand_add(struct cands *c, const char *s, size_t n)
+{
+	int i;
+
+	for (i = 0; i < c->n; i++)
+		if (strlen(c->v[i]) == n && strncmp(c->v[i], s, n) == 0)
+			return;
+	if (c->n + 1 >= c->cap) {
+		c->cap = c->cap ? c->cap * 2 : 32;
+		c->v = xrealloc(c->v, sizeof(char *) * (size_t)c->cap);
+	}
+	c->v[c->n] = xmalloc(n + 1);
+	memcpy(c->v[c->n], s, n);
+	c->v[c->n][n] = '\0';
+	c->v[++c->n] = NULL;
+}
+
+/* Entries of dir starting with prefix, as "shown" + name (+ '/' for directories). */
+static void
+scan_dir(struct cands *c, const char *dir, const char *shown, const char *prefix, int exec_only)
+{
+	char path[4096], buf[4096];
+	struct dirent *d;
+	struct stat st;
+	size_t pl = strlen(prefix);
+	DIR *dp = opendir(*dir ? dir : ".");
+	int isdir;
+
+	if (dp == NULL)
+		return;
+	while ((d = readdir(dp)) != NULL) {
+		if (strncmp(d->d_name, prefix, pl) != 0 || strcmp(d->d_name, ".") == 0 ||
+		    strcmp(d->d_name, "..") == 0 || (d->d_name[0] == '.' && prefix[0] != '.'))
+			continue;
+		snprintf(path, sizeof(path), "%s%s", *dir ? dir : "./", d->d_name);
+		isdir = stat(path, &st) == 0 && S_ISDIR(st.st_mode);
+		if (exec_only && (isdir || access(path, X_OK) != 0))
+			continue;
+		snprintf(buf, sizeof(buf), "%s%s%s", shown, d->d_name, isdir ? "/" : "");
+		cand_add(c, buf, strlen(buf));
+	}
+	closedir(dp);
+}
+
+void
+le_free_list(char **list)
+{
+	int i;
+
+	for (i = 0; list && list[i]; i++)
+		free(list[i]);
+	free(list);
+}
+
+int
+le_complete(struct le *e, char ***list)
+{
+	struct cands c = { NULL, 0, 0 };
+	char word[1024], dir[1024];
+	const char *path, *colon, *slash;
+	size_t start = e->pos, wl, common, k, i;
+	int first;
+
+	*list = NULL;
+	while (start > 0 && e->buf[start - 1] != ' ' && e->buf[start - 1] != '\t')
+		start--;
+	wl = e->pos - start;
+	if (wl >= sizeof(word))
+		return 0;
+	memcpy(word, e->buf + start, wl);
+	word[wl] = '\0';
+	/* the first word of a command: nothing but blanks back to a separator */
+	for (i = start; i > 0 && (e->buf[i - 1] == ' ' || e->buf[i - 1] == '\t'); i--)
+		;
+	first = i == 0 || strchr(";|&(", e->buf[i - 1]) != NULL;
+	slash = strrchr(word, '/');
+	if (slash) {
+		snprintf(dir, sizeof(dir), "%.*s", (int)(slash - word + 1), word);
+		scan_dir(&c, dir, dir, slash + 1, 0);
+	} else if (first && (path = var_get("PATH")) != NULL) {
+		for (; ; path = colon + 1) {
+			colon = strchr(path, ':');
+			snprintf(dir, sizeof(dir), "%.*s/", (int)(colon ? (size_t)(colon - path) :
+			    strlen(path)), path);
+			scan_dir(&c, dir, "", word, 1);
+			if (colon == NULL)
+				break;
+		}
+	} else
+		scan_dir(&c, "", "", word, 0);
+	if (c.n == 0)
+		return 0;
+	common = strlen(c.v[0]);
+	for (i = 1; i < (size_t)c.n; i++)
+		for (k = 0; k < common; k++)
+			if (c.v[i][k] != c.v[0][k]) {
+				common = k;
+				break;
+			}
+	for (k = wl; k < common; k++)
+		insert(e, c.v[0][k]);
+	if (c.n == 1) {
+		if (common > 0 && c.v[0][common - 1] != '/')
+			insert(e, ' ');
+		le_free_list(c.v);
+		return 1;
+	}
+	*list = c.v;
+	return c.n;
 }
 
 /* ---- the terminal side ---- */
@@ -212,6 +333,24 @@ redraw(int fd, const char *prompt, const struct le *e)
 		n = snprintf(tail, sizeof(tail), "\033[%zuD", e->len - e->pos);
 		out(fd, tail, (size_t)n);
 	}
+}
+
+/* Tab: complete; a second Tab in a row lists the candidates. */
+static void
+show_completions(struct le *e, int again)
+{
+	char **list;
+	int n = le_complete(e, &list), i;
+
+	if (n > 1 && again) {
+		out(2, "\r\n", 2);
+		for (i = 0; list[i]; i++) {
+			out(2, list[i], strlen(list[i]));
+			out(2, i + 1 < n ? "  " : "\r\n", 2);
+		}
+	} else if (n == 0)
+		out(2, "\a", 1);
+	le_free_list(list);
 }
 
 static int
@@ -251,7 +390,7 @@ le_readline(int fd, const char *prompt)
 	ssize_t n;
 	char *line, before[LE_MAX];
 	size_t l, len = 0, pos = 0;
-	int was_esc;
+	int was_esc, tabs = 0;
 
 	if (!isatty(fd) || tcgetattr(fd, &old) < 0) {
 		if (prompt && *prompt && isatty(2))
@@ -267,7 +406,7 @@ le_readline(int fd, const char *prompt)
 	le_init(&e);
 	before[0] = '\0';
 	out(2, prompt, strlen(prompt));
-	while (r == LE_CONT || r == LE_CANCEL || r == LE_CLEAR) {
+	while (r == LE_CONT || r == LE_CANCEL || r == LE_CLEAR || r == LE_COMPLETE) {
 		n = read(fd, &c, 1);
 		if (n < 0 && errno == EINTR)
 			continue;
@@ -286,6 +425,12 @@ le_readline(int fd, const char *prompt)
 		}
 		if (r == LE_CLEAR)
 			out(2, "\033[H\033[2J", 7);
+		if (r == LE_COMPLETE) {
+			show_completions(&e, tabs++);
+			r = LE_CONT;
+			len = (size_t)-1;	/* force a redraw */
+		} else
+			tabs = 0;
 		if (r == LE_CONT && !was_esc && c >= 32 && c != 127 && e.pos == e.len &&
 		    e.len == len + 1 && pos == len && memcmp(e.buf, before, len) == 0)
 			out(2, e.buf + e.len - 1, 1);	/* typing at the end: plain echo */

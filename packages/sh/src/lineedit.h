@@ -8,7 +8,7 @@
 #define LE_MAX 4096
 #define LE_HISTORY 100
 
-enum le_result { LE_CONT, LE_DONE, LE_EOF, LE_CANCEL, LE_CLEAR };
+enum le_result { LE_CONT, LE_DONE, LE_EOF, LE_CANCEL, LE_CLEAR, LE_COMPLETE };
 
 struct le {
 	char buf[LE_MAX];
@@ -21,9 +21,15 @@ struct le {
 
 void le_init(struct le *e);
 /* Feeds one input byte; LE_DONE: buf holds the line; LE_EOF: ^D on empty line;
- * LE_CANCEL: ^C (line dropped); LE_CLEAR: ^L. */
+ * LE_CANCEL: ^C (line dropped); LE_CLEAR: ^L; LE_COMPLETE: Tab. */
 enum le_result le_key(struct le *e, unsigned char c);
 void le_history_add(const char *line);
+/* Tab: completes the word before the cursor (file names; command names from
+ * PATH for the first word). Returns the number of candidates; with more than
+ * one, the common prefix is inserted and *list (NULL-terminated, caller frees
+ * with le_free_list) holds them. */
+int le_complete(struct le *e, char ***list);
+void le_free_list(char **list);
 void le_history_clear(void);
 
 #endif

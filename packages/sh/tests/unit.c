@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "sh.h"
@@ -338,6 +339,73 @@ test_lineedit(void)
 	T_STR(keys(&e, "x\033[H>\033[F<\r", &r), ">x<", "le_home_end");
 }
 
+/* ---- Tab completion, in a scratch directory ---- */
+static int
+complete(const char *typed, char *out, size_t n)
+{
+	struct le e;
+	char **list;
+	int k;
+
+	le_init(&e);
+	for (; *typed; typed++)
+		le_key(&e, (unsigned char)*typed);
+	k = le_complete(&e, &list);
+	snprintf(out, n, "%s", e.buf);
+	le_free_list(list);
+	return k;
+}
+
+static void
+test_complete(void)
+{
+	char dir[] = "/tmp/sh-unit-XXXXXX", path[256], got[256], cwd[4096];
+	const char *saved = var_get("PATH");
+	char *old_path = saved ? xstrdup(saved) : NULL;
+	FILE *f;
+
+	if (mkdtemp(dir) == NULL || getcwd(cwd, sizeof(cwd)) == NULL || chdir(dir) < 0) {
+		T_OK(0, "complete_setup");
+		return;
+	}
+	fclose(fopen("alpha.txt", "w"));
+	mkdir("alps", 0755);
+	fclose(fopen("alps/inner", "w"));
+	fclose(fopen("beta", "w"));
+	mkdir("qbin", 0755);
+	snprintf(path, sizeof(path), "%s/qbin/zzcmd", dir);
+	if ((f = fopen(path, "w")) != NULL)
+		fclose(f);
+	chmod(path, 0755);
+	T_INT(complete("cat b", got, sizeof(got)), 1, "complete_unique");
+	T_STR(got, "cat beta ", "complete_unique_adds_space");
+	T_INT(complete("cat al", got, sizeof(got)), 2, "complete_ambiguous");
+	T_STR(got, "cat alp", "complete_common_prefix");
+	complete("cat alps", got, sizeof(got));
+	T_STR(got, "cat alps/", "complete_dir_slash");
+	complete("cat alps/i", got, sizeof(got));
+	T_STR(got, "cat alps/inner ", "complete_in_dir");
+	T_INT(complete("cat x", got, sizeof(got)), 0, "complete_none");
+	snprintf(path, sizeof(path), "%s/qbin", dir);
+	var_set("PATH", path, 0);
+	complete("zzc", got, sizeof(got));
+	T_STR(got, "zzcmd ", "complete_command_from_path");
+	complete("echo a; zzc", got, sizeof(got));
+	T_STR(got, "echo a; zzcmd ", "complete_command_after_separator");
+	T_INT(complete("echo zzc", got, sizeof(got)), 0, "complete_argument_not_from_path");
+	if (old_path)
+		var_set("PATH", old_path, 0);
+	free(old_path);
+	unlink("alps/inner");
+	rmdir("alps");
+	unlink("alpha.txt");
+	unlink("beta");
+	unlink("qbin/zzcmd");
+	rmdir("qbin");
+	chdir(cwd);
+	rmdir(dir);
+}
+
 /* ---- robustness: random token soup through the lexer and parser ---- */
 static void
 test_parse_fuzz(void)
@@ -422,6 +490,7 @@ main(void)
 	test_expand();
 	test_arith();
 	test_lineedit();
+	test_complete();
 	test_parse_fuzz();
 	test_expand_fuzz();
 	return T_DONE();
