@@ -28,19 +28,33 @@ KUNIT_TESTS = $(sort $(wildcard $(KERNEL_SRC)/tests/unit/*_test.c))
 KUNIT_BINS = $(patsubst $(KERNEL_SRC)/tests/unit/%.c,$(KUNIT_OUT)/%,$(KUNIT_TESTS))
 KUNIT_LIBSRC = $(sort $(wildcard $(KERNEL_SRC)/lib/*.c) $(KUNIT_EXTRA_SRCS))
 
-$(KUNIT_OUT)/%_test: $(KERNEL_SRC)/tests/unit/%_test.c $(KUNIT_LIBSRC) \
-		$(wildcard $(KERNEL_SRC)/lib/*.h $(KERNEL_SRC)/boot/*.h $(KERNEL_SRC)/boot/*.def \
-		$(KERNEL_SRC)/tests/unit/*.h) $(KUNIT_EXTRA_DEPS) | deps
-	@mkdir -p $(dir $@)
-	gcc $(KUNIT_CFLAGS) -o $@ $< $(KUNIT_LIBSRC)
+# The pure sources compile once into objects (mirroring their path under TOP);
+# every test links against all of them.
+KUNIT_LIBOBJ = $(patsubst $(TOP)/%.c,$(KUNIT_OUT)/obj/%.o,$(KUNIT_LIBSRC))
 
+$(KUNIT_OUT)/obj/%.o: $(TOP)/%.c $(KUNIT_EXTRA_DEPS) | deps
+	@mkdir -p $(dir $@)
+	gcc $(KUNIT_CFLAGS) -MMD -MP -c -o $@ $<
+
+$(KUNIT_OUT)/%_test: $(KERNEL_SRC)/tests/unit/%_test.c $(KUNIT_LIBOBJ) \
+		$(wildcard $(KERNEL_SRC)/tests/unit/*.h) $(KUNIT_EXTRA_DEPS) | deps
+	@mkdir -p $(dir $@)
+	@rm -f $@
+	gcc $(KUNIT_CFLAGS) -o $@ $< $(KUNIT_LIBOBJ)
+
+-include $(wildcard $(KUNIT_OUT)/obj/packages/rustux-kernel/*/*.d $(KUNIT_OUT)/obj/packages/rustux-kernel/*/*/*.d)
+
+.DELETE_ON_ERROR: $(KUNIT_BINS)
 kernel-unit-build: $(KUNIT_BINS)
 
 CHECK_SUITES += kernel-unit
+# One make run builds every test (-k: a broken test does not stop the
+# others; a failed link leaves no binary), then each binary runs.
 check-kernel-unit: | deps
-	@rc=0; for t in $(KUNIT_BINS); do echo "# $$(basename $$t)"; \
-		if ! $(MAKE) --no-print-directory -s $$t; then \
-			echo "not ok - $$(basename $$t) does not build"; rc=1; continue; fi; \
+	@$(MAKE) --no-print-directory -k -j2 kernel-unit-build >$(KUNIT_OUT).build.log 2>&1 || \
+		grep -E ': error|\*\*\*' $(KUNIT_OUT).build.log | head -20 | sed 's/^/# /'; \
+	rc=0; for t in $(KUNIT_BINS); do echo "# $$(basename $$t)"; \
+		if [ ! -x $$t ]; then echo "not ok - $$(basename $$t) does not build"; rc=1; continue; fi; \
 		timeout 60 $$t || rc=1; done; \
 	if sh $(KERNEL_SRC)/tools/optionsdoc.sh $(KERNEL_SRC)/boot/options.def \
 		--check $(TOP)/docs/ARCHITECTURE.md; then \
