@@ -76,6 +76,12 @@ cmp_tool grep_i grep -i cherry fruit
 cmp_tool grep_E grep -E '^(fig|pear) ' fruit
 cmp_tool grep_none grep zzz fruit
 cmp_tool grep_files grep -l 1 fruit colon nums
+cmp_tool grep_w grep -w 10 fruit nums
+cmp_tool grep_x grep -x 'apple 10' fruit
+cmp_tool grep_o grep -o 'p[a-z]' fruit
+cmp_tool grep_on grep -onE '[0-9]+' fruit
+cmp_tool grep_ow grep -ow '[a-z]*' colon
+cmp_tool grep_c_v_x grep -cvx '' fruit
 cmp_tool ls ls -a
 cmp_tool ls_1 ls -1 .
 cmp_tool echo echo -n "a  b" c
