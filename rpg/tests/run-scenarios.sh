@@ -3,6 +3,7 @@
 # SPDX-License-Identifier: MIT
 #
 # usage: run-scenarios.sh TMPDIR SCENARIO.scn...   (env: RPG, RPG_HOSTILE, RPG_TESTS)
+# Works in a fresh TMPDIR/run.XXXXXX, removed when every scenario passed.
 #
 # Each scenario gets a fresh work dir and sysroot, builds its packages with
 # the real `rpg build`, and prints one TAP line. The language (one command
@@ -26,7 +27,9 @@
 #   expect-mode PATH OCTAL | expect-installed NAME V-R | expect-not-installed NAME
 #   expect-stdout TEXT | expect-stderr TEXT     substring of the last run's output
 set -u
-tmp=$1
+# A directory of its own per run: two "make check" at once must not collide.
+mkdir -p "$1"
+tmp=$(mktemp -d "$1/run.XXXXXX")
 shift
 RPG=${RPG:?set RPG}
 TESTS=${RPG_TESTS:-$(cd "$(dirname "$0")" && pwd)}
@@ -217,4 +220,5 @@ for f in "$@"; do
 	fi
 done
 echo "# $((n - failed)) passed, $failed failed"
+if [ $failed = 0 ]; then rm -rf "$tmp"; else echo "# work directories kept in $tmp"; fi
 [ $failed = 0 ]

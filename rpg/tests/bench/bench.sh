@@ -110,15 +110,29 @@ remove_cmd() {
 	esac
 }
 
+# Run "$@" and leave the CPU time its processes used (ms) in $1. The times
+# builtin must run in this shell (not a $(...) subshell) to see the children.
+cpu_of() {
+	local out=$1
+	shift
+	times >"$out.0"
+	"$@"
+	times >"$out.1"
+	cat "$out.0" "$out.1" | sed -n '2p;4p' | tr 'ms' '  ' |
+	    awk '{ t[NR] = ($1 * 60 + $2 + $3 * 60 + $4) * 1000 } END { printf "%d\n", t[2] - t[1] }' >"$out"
+}
+
 mkdir -p "$W/nohooks"
 TOOLS="rpg dpkg dpkg-safe pacman bsdtar"
-declare -A MI MR
+declare -A MI MR MC
 for t in $TOOLS; do
 	: >"$W/$t.install"
 	: >"$W/$t.remove"
+	: >"$W/$t.cpu"
 	for i in $(seq "$RUNS"); do
 		prep_root "$t"
-		a=$(now); install_cmd "$t"; b=$(now)
+		a=$(now); cpu_of "$W/cpu" install_cmd "$t"; b=$(now)
+		cat "$W/cpu" >>"$W/$t.cpu"
 		[ "$(find "$ROOTS/r/usr" -type f | wc -l)" = 2001 ] || { echo "bench-rpg: $t installed a wrong tree" >&2; exit 1; }
 		sync
 		c=$(now); remove_cmd "$t"; d=$(now)
@@ -127,13 +141,15 @@ for t in $TOOLS; do
 	done
 	MI[$t]=$(median <"$W/$t.install")
 	MR[$t]=$(median <"$W/$t.remove")
+	MC[$t]=$(median <"$W/$t.cpu")
 done
 rm -rf "$ROOTS/r"
 
 echo "bench-rpg: $RUNS runs each, medians in ms, roots in $ROOTS ($(stat -f -c %T "$ROOTS"))"
-printf '%-10s %9s %9s   %s\n' tool install remove "rpg's install time as a ratio"
+printf '%-10s %9s %9s %12s   %s\n' tool install remove "install-cpu" "ratios of rpg's install (wall, cpu)"
 for t in $TOOLS; do
-	printf '%-10s %9s %9s   rpg/%s = %s\n' "$t" "${MI[$t]}" "${MR[$t]}" "$t" \
-	    "$(awk -v a="${MI[rpg]}" -v b="${MI[$t]}" 'BEGIN { printf (b > 0 ? "%.2f" : "-"), a / b }')"
+	printf '%-10s %9s %9s %12s   rpg/%s = %s, %s\n' "$t" "${MI[$t]}" "${MR[$t]}" "${MC[$t]}" "$t" \
+	    "$(awk -v a="${MI[rpg]}" -v b="${MI[$t]}" 'BEGIN { printf (b > 0 ? "%.2f" : "-"), a / b }')" \
+	    "$(awk -v a="${MC[rpg]}" -v b="${MC[$t]}" 'BEGIN { printf (b > 0 ? "%.2f" : "-"), a / b }')"
 done
 echo "targets: rpg/dpkg <= 0.5, rpg/pacman <= 1, rpg/bsdtar <= 2"

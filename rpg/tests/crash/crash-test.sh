@@ -12,7 +12,8 @@
 # exactly (listing + hashes), "rpg check" must pass and no staging file
 # (.rpg-TXID-*) may remain.
 set -u
-tmp=$1
+mkdir -p "$1"
+tmp=$(mktemp -d "$1/run.XXXXXX")	# our own: two "make check" at once must not collide
 RPG=${RPG:?set RPG}
 TESTS=${RPG_TESTS:-$(cd "$(dirname "$0")/.." && pwd)}
 KEY=$TESTS/keys/test.sec
@@ -20,7 +21,6 @@ PUB=$TESTS/keys/test.pub
 n=0
 failed=0
 
-rm -rf "$tmp"
 mkdir -p "$tmp/pkgs"
 
 # A package with many files in several directories, one larger file, links.
@@ -152,4 +152,5 @@ for op in install upgrade; do
 	done
 done
 echo "# $((n - failed)) passed, $failed failed"
+if [ $failed = 0 ]; then rm -rf "$tmp"; else echo "# work directory kept: $tmp"; fi
 [ $failed = 0 ]
