@@ -27,6 +27,8 @@ static struct rx_mem_range mem_map[BOOTINFO_MAX_RANGES];
 static char cmdline[4096];
 struct boot_options boot_opts;
 
+void	userspace_start(const struct rx_bootinfo *bi, const char *init, int selftest);
+
 /* The boot page tables (entry.S) map physical [0, 4 GiB) only. */
 #define BOOT_MAP_END	0x100000000ULL
 
@@ -101,7 +103,7 @@ init_memory(void)
 	}
 	kheap_init();
 	pmm_get_stats(&st);
-	klog(KLOG_INFO, "mm: %zu MiB free of %llu MiB RAM (%zu MiB reclaimed from loader and "
+	klog(KLOG_INFO, "mm: %zu MiB free, RAM ends at %llu MiB (%zu MiB reclaimed from loader and "
 	    "boot services), %zu page-table pages\n", st.free_pages / 256,
 	    (unsigned long long)(st.max_phys >> 20), st.reclaimed_pages / 256,
 	    arch_mmu_table_pages());
@@ -213,6 +215,7 @@ kmain(uint64_t bootinfo_phys, uint64_t tsc_entry)
 	if (boot_opts.confirm) {
 		boot_confirm(&boot_info);
 	}
+	userspace_start(&boot_info, boot_opts.init, (int)boot_opts.schedtest);	/* proc/start.c */
 	kprintf("RUSTUX: idle\n");
 	for (;;) {
 		arch_idle();
