@@ -9,8 +9,16 @@
 
 #include "../lib/util.h"
 
-static int opt_n, opt_r, opt_f, key_field;
+static int opt_n, opt_r, opt_f;
 static char opt_t;
+
+/* -k START[,END] with optional n r f letters: one sort key; END 0 is the line's end. */
+#define MAXKEYS 8
+
+static struct key {
+	int start, end, n, r, f, own;
+} keys[MAXKEYS];
+static int nkeys;
 
 struct lines {
 	char **v;
@@ -40,13 +48,11 @@ read_lines(FILE *f, struct lines *ls)
 	return 0;
 }
 
-/* The sort key of s: from field key_field (1-based) to the end. */
+/* Where field f (1-based) starts in s; with no -t a field's leading blanks belong to it. */
 static const char *
-key(const char *s)
+field_start(const char *s, int f)
 {
-	int f;
-
-	for (f = 1; f < key_field && *s; f++) {
+	for (; f > 1 && *s; f--) {
 		if (opt_t) {
 			while (*s && *s != opt_t)
 				s++;
@@ -62,22 +68,132 @@ key(const char *s)
 	return s;
 }
 
+/* Where field f ends (its last character + 1). */
+static const char *
+field_end(const char *s, int f)
+{
+	s = field_start(s, f);
+	if (opt_t) {
+		while (*s && *s != opt_t)
+			s++;
+	} else {
+		while (*s && isblank((unsigned char)*s))
+			s++;
+		while (*s && !isblank((unsigned char)*s))
+			s++;
+	}
+	return s;
+}
+
+static int
+compare_span(const char *a, size_t la, const char *b, size_t lb, int n, int f)
+{
+	double x, y;
+	size_t k;
+	int c;
+
+	if (n) {
+		x = strtod(a, NULL);
+		y = strtod(b, NULL);
+		return x < y ? -1 : x > y;
+	}
+	for (k = 0; k < la && k < lb; k++) {
+		c = f ? tolower((unsigned char)a[k]) - tolower((unsigned char)b[k]) :
+		    (unsigned char)a[k] - (unsigned char)b[k];
+		if (c)
+			return c;
+	}
+	return la < lb ? -1 : la > lb;
+}
+
+/* Keys only: 0 when every key is equal (what -u compares). */
+static int
+compare_keys(const char *a, const char *b)
+{
+	const char *as, *ae, *bs, *be;
+	int i, r;
+
+	if (nkeys == 0)
+		return compare_span(a, strlen(a), b, strlen(b), opt_n, opt_f) * (opt_r ? -1 : 1);
+	for (i = 0; i < nkeys; i++) {
+		struct key *k = &keys[i];
+
+		as = field_start(a, k->start);
+		bs = field_start(b, k->start);
+		ae = k->end ? field_end(a, k->end) : as + strlen(as);
+		be = k->end ? field_end(b, k->end) : bs + strlen(bs);
+		if (ae < as)
+			ae = as;
+		if (be < bs)
+			be = bs;
+		r = compare_span(as, (size_t)(ae - as), bs, (size_t)(be - bs),
+		    k->own ? k->n : opt_n, k->own ? k->f : opt_f);
+		if (r)
+			return (k->own ? k->r : opt_r) ? -r : r;
+	}
+	return 0;
+}
+
 static int
 compare(const void *pa, const void *pb)
 {
-	const char *a = key(*(char *const *)pa), *b = key(*(char *const *)pb);
-	double x, y;
-	int r;
+	const char *a = *(char *const *)pa, *b = *(char *const *)pb;
+	int r = compare_keys(a, b);
 
-	if (opt_n) {
-		x = strtod(a, NULL);
-		y = strtod(b, NULL);
-		r = x < y ? -1 : x > y;
-		if (r == 0)
-			r = strcmp(*(char *const *)pa, *(char *const *)pb);
-	} else
-		r = opt_f ? strcasecmp(a, b) : strcmp(a, b);
-	return opt_r ? -r : r;
+	/* equal keys: the whole line decides, as GNU sort does without -s */
+	if (r == 0 && (nkeys > 0 || opt_n || opt_f))
+		r = strcmp(a, b) * (opt_r ? -1 : 1);
+	return r;
+}
+
+static int
+key_flags(const char **p, struct key *k)
+{
+	for (; **p && strchr("nrfb", **p); (*p)++) {
+		k->own = 1;
+		if (**p == 'n')
+			k->n = 1;
+		else if (**p == 'r')
+			k->r = 1;
+		else if (**p == 'f')
+			k->f = 1;
+	}
+	return 0;
+}
+
+static int
+parse_key(const char *s)
+{
+	struct key *k;
+	char *end;
+	const char *p;
+
+	if (nkeys == MAXKEYS)
+		return -1;
+	k = &keys[nkeys];
+	memset(k, 0, sizeof(*k));
+	k->start = (int)strtol(s, &end, 10);
+	if (end == s || k->start < 1)
+		return -1;
+	p = end;
+	if (*p == '.')	/* character offsets are accepted and ignored */
+		for (p++; isdigit((unsigned char)*p); p++)
+			;
+	key_flags(&p, k);
+	if (*p == ',') {
+		k->end = (int)strtol(p + 1, &end, 10);
+		if (end == p + 1 || k->end < 1)
+			return -1;
+		p = end;
+		if (*p == '.')
+			for (p++; isdigit((unsigned char)*p); p++)
+				;
+		key_flags(&p, k);
+	}
+	if (*p != '\0')
+		return -1;
+	nkeys++;
+	return 0;
 }
 
 int
@@ -85,7 +201,6 @@ sort_main(int argc, char **argv)
 {
 	struct lines ls = { NULL, 0, 0 };
 	int c, uniq = 0, i, r = 0;
-	unsigned long k;
 	size_t j;
 	FILE *f;
 
@@ -98,12 +213,10 @@ sort_main(int argc, char **argv)
 		case 'b': break;
 		case 't': opt_t = optarg[0]; break;
 		case 'k':
-			k = strtoul(optarg, NULL, 10);
-			if (k == 0) {
+			if (parse_key(optarg) < 0) {
 				msg("invalid key '%s'", optarg);
 				return 2;
 			}
-			key_field = (int)k;
 			break;
 		default: return usage_error();
 		}
@@ -125,7 +238,7 @@ sort_main(int argc, char **argv)
 		return 2;
 	qsort(ls.v, ls.n, sizeof(*ls.v), compare);
 	for (j = 0; j < ls.n; j++) {
-		if (uniq && j > 0 && compare(&ls.v[j - 1], &ls.v[j]) == 0)
+		if (uniq && j > 0 && compare_keys(ls.v[j - 1], ls.v[j]) == 0)
 			continue;
 		puts(ls.v[j]);
 	}

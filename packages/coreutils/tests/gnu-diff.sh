@@ -58,6 +58,11 @@ cmp_tool sort_r sort -r fruit
 cmp_tool sort_n sort -n -k 2 fruit
 cmp_tool sort_u sort -u fruit
 cmp_tool sort_t sort -t : -k 2 colon
+cmp_tool sort_k_range sort -k 2,2n fruit
+cmp_tool sort_k_two sort -k 2,2nr -k 1,1 fruit
+cmp_tool sort_k_u sort -u -k 1,1 fruit
+cmp_tool sort_f sort -f fruit
+cmp_tool sort_t_k3 sort -t : -k 3,3 -k 1,1r colon
 cmp_tool uniq uniq fruit
 cmp_tool uniq_c uniq -c fruit
 cmp_tool cut_f cut -d : -f 2 colon
