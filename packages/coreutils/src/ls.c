@@ -15,7 +15,7 @@
 
 #include "../lib/util.h"
 
-static int opt_a, opt_A, opt_l, opt_h, opt_R, opt_d, opt_1;
+static int opt_a, opt_A, opt_l, opt_h, opt_R, opt_d, opt_1, opt_t, opt_S, opt_r;
 static int status;
 
 struct ent {
@@ -23,10 +23,23 @@ struct ent {
 	struct stat st;
 };
 
+/* Name order, or newest first (-t), or largest first (-S); -r reverses. */
 static int
-by_name(const void *a, const void *b)
+by_order(const void *pa, const void *pb)
 {
-	return strcmp(((const struct ent *)a)->name, ((const struct ent *)b)->name);
+	const struct ent *a = pa, *b = pb;
+	int r = 0;
+
+	if (opt_t) {
+		if (a->st.st_mtim.tv_sec != b->st.st_mtim.tv_sec)
+			r = a->st.st_mtim.tv_sec > b->st.st_mtim.tv_sec ? -1 : 1;
+		else if (a->st.st_mtim.tv_nsec != b->st.st_mtim.tv_nsec)
+			r = a->st.st_mtim.tv_nsec > b->st.st_mtim.tv_nsec ? -1 : 1;
+	} else if (opt_S && a->st.st_size != b->st.st_size)
+		r = a->st.st_size > b->st.st_size ? -1 : 1;
+	if (r == 0)
+		r = strcmp(a->name, b->name);
+	return opt_r ? -r : r;
 }
 
 static void
@@ -113,7 +126,7 @@ show(const char *dir, struct ent *v, size_t n)
 {
 	size_t i;
 
-	qsort(v, n, sizeof(*v), by_name);
+	qsort(v, n, sizeof(*v), by_order);
 	if (opt_l) {
 		for (i = 0; i < n; i++)
 			long_line(dir, &v[i]);
@@ -191,7 +204,7 @@ ls_main(int argc, char **argv)
 	struct stat st;
 	int c, k;
 
-	while ((c = getopt(argc, argv, "1aAdlhRF")) != -1) {
+	while ((c = getopt(argc, argv, "1aAdlhRFtSr")) != -1) {
 		switch (c) {
 		case '1': opt_1 = 1; break;
 		case 'a': opt_a = 1; break;
@@ -201,6 +214,9 @@ ls_main(int argc, char **argv)
 		case 'h': opt_h = 1; break;
 		case 'R': opt_R = 1; break;
 		case 'F': break;
+		case 't': opt_t = 1; break;
+		case 'S': opt_S = 1; break;
+		case 'r': opt_r = 1; break;
 		default: return usage_error();
 		}
 	}
@@ -226,7 +242,7 @@ ls_main(int argc, char **argv)
 		}
 	}
 	show(NULL, files, nf);
-	qsort(dirs, nd, sizeof(*dirs), by_name);
+	qsort(dirs, nd, sizeof(*dirs), by_order);
 	for (i = 0; i < nd; i++) {
 		if (i > 0 || nf > 0)
 			putchar('\n');

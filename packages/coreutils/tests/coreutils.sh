@@ -113,6 +113,10 @@ check ls_l_size "14" "$(ls -l f1 | tr -s ' ' | cut -d ' ' -f 5)"
 check ls_l_total "total 0" "$(ls -l lsd | head -n 1)"
 check ls_R "lsd:${nl}a${nl}b${nl}sub${nl}${nl}lsd/sub:${nl}c" "$(mkdir lsd/sub && touch lsd/sub/c && ls -R lsd)"
 check ls_d "lsd" "$(ls -d lsd)"
+check ls_r "b${nl}a" "$(ls -r lsd | grep -v sub)"
+touch -c lsd/a
+echo more >lsd/b
+check ls_S "b" "$(ls -S lsd | grep -v sub | head -n 1)"
 dd_big() { i=0; while [ $i -lt 64 ]; do echo 0123456789012345678901234567890123456789012345678901234567890123456789012345678901234567890123456789012345678901234567890123456789012345678901234567890123456789012345678901234567890123456789012345678901234567890123456789012345678901234567890123456789012345678901234567890123456789012345678901234567890123456789; i=$((i + 1)); done; }
 dd_big > big
 check ls_h "19K" "$(ls -lh big | tr -s ' ' | cut -d ' ' -f 5)"

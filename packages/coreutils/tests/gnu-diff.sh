@@ -89,6 +89,10 @@ cmp_tool grep_ow grep -ow '[a-z]*' colon
 cmp_tool grep_c_v_x grep -cvx '' fruit
 cmp_tool ls ls -a
 cmp_tool ls_1 ls -1 .
+cmp_tool ls_S ls -S
+cmp_tool ls_r ls -r
+cmp_tool ls_t ls -t
+cmp_tool ls_rS ls -rS
 cmp_tool echo echo -n "a  b" c
 cmp_tool printf printf '%5s|%-3d|%x|%c\n' ab 7 255 xyz
 cmp_tool printf_reuse printf '%s=%s\n' a 1 b 2 c
