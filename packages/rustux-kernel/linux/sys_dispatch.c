@@ -1,0 +1,41 @@
+/* sys_dispatch.c - Linux personality: syscall MSRs and the dispatcher over the generated table */
+/* SPDX-License-Identifier: MIT */
+#include <stdint.h>
+
+#include "abi/linux/errno.h"
+#include "arch/x86_64/x86.h"
+#include "proc/proc.h"
+
+#define SYSCALL_TABLE_DEFINE
+#include "syscall_table.h"
+
+#define MSR_STAR	0xc0000081u
+#define MSR_LSTAR	0xc0000082u
+#define MSR_FMASK	0xc0000084u
+#define EFER_SCE	1u
+
+void	syscall_entry(void);
+
+void
+syscall_init(void)
+{
+	wrmsr(MSR_EFER, rdmsr(MSR_EFER) | EFER_SCE);
+	/* sysret: CS = 0x10 + 16 = user code, SS = 0x10 + 8 = user data (gdt.c). */
+	wrmsr(MSR_STAR, ((uint64_t)0x13 << 48) | ((uint64_t)SEL_KCODE << 32));
+	wrmsr(MSR_LSTAR, (uint64_t)syscall_entry);
+	/* TF, IF, DF, IOPL, NT, AC cleared on entry. */
+	wrmsr(MSR_FMASK, 0x47700);
+}
+
+void
+syscall_dispatch(struct trapframe *tf)
+{
+	uint64_t nr = tf->rax;
+	long r = -LX_ENOSYS;
+
+	if (nr < LX_NR_COUNT && lx_syscall_table[nr].fn != 0) {
+		r = lx_syscall_table[nr].fn((long)tf->rdi, (long)tf->rsi, (long)tf->rdx,
+		    (long)tf->r10, (long)tf->r8, (long)tf->r9);
+	}
+	tf->rax = (uint64_t)r;
+}

@@ -1,0 +1,475 @@
+/* sys_io.c - Linux personality: descriptors: read, write, open, close, pipes, dup, fcntl, stat */
+/* SPDX-License-Identifier: MIT */
+#include <stdint.h>
+
+#include "abi/linux/errno.h"
+#include "abi/linux/fcntl.h"
+#include "abi/linux/signal.h"
+#include "abi/linux/stat.h"
+#include "arch/cpu.h"
+#include "fs/file.h"
+#include "ipc/pipe.h"
+#include "lib/kalloc.h"
+#include "lib/string.h"
+#include "proc/proc.h"
+#include "syscall_table.h"
+
+#define IO_CHUNK	4096
+#define PATH_MAX_	4096
+
+static struct waitq pipe_wq;	/* every pipe's sleepers: one CPU, few pipes */
+
+static void
+pipe_wake(void *ctx, int what)
+{
+	(void)ctx, (void)what;
+	waitq_wake_all(&pipe_wq);
+}
+
+static long
+obj_read(struct object *o, void *buf, size_t n)
+{
+	if (o->type == RX_OBJ_PIPE) {
+		struct pipe_end *e = (struct pipe_end *)o;
+		unsigned long irq = arch_irq_save();
+		long r;
+
+		while ((r = pipe_read(e, buf, n)) == -LX_EAGAIN && !(e->flags & LX_O_NONBLOCK)) {
+			waitq_sleep(&pipe_wq);
+		}
+		arch_irq_restore(irq);
+		return r;
+	}
+	if (o->type == RX_OBJ_FILE) {
+		return file_read((struct file *)o, buf, n);
+	}
+	return -LX_EBADF;
+}
+
+static long
+obj_write(struct object *o, const void *buf, size_t n)
+{
+	if (o->type == RX_OBJ_PIPE) {
+		struct pipe_end *e = (struct pipe_end *)o;
+		unsigned long irq = arch_irq_save();
+		long r;
+
+		while ((r = pipe_write(e, buf, n)) == -LX_EAGAIN && !(e->flags & LX_O_NONBLOCK)) {
+			waitq_sleep(&pipe_wq);
+		}
+		arch_irq_restore(irq);
+		return r;
+	}
+	if (o->type == RX_OBJ_FILE) {
+		return file_write((struct file *)o, buf, n);
+	}
+	return -LX_EBADF;
+}
+
+static long
+do_io(int fd, uint64_t ubuf, size_t n, int write)
+{
+	struct object *o;
+	char *k;
+	long done = 0, r = 0;
+
+	if ((r = fd_get(&curproc()->fds, fd, &o)) != 0) {
+		return r;
+	}
+	if ((k = kmalloc(IO_CHUNK)) == NULL) {
+		object_unref(o);
+		return -LX_ENOMEM;
+	}
+	while ((size_t)done < n) {
+		size_t c = n - (size_t)done < IO_CHUNK ? n - (size_t)done : IO_CHUNK;
+
+		if (write) {
+			if (copyin(k, ubuf + (uint64_t)done, c) != 0) {
+				r = -LX_EFAULT;
+				break;
+			}
+			r = obj_write(o, k, c);
+		} else {
+			r = obj_read(o, k, c);
+			if (r > 0 && copyout(ubuf + (uint64_t)done, k, (size_t)r) != 0) {
+				r = -LX_EFAULT;
+				break;
+			}
+		}
+		if (r <= 0) {
+			break;
+		}
+		done += r;
+		if ((size_t)r < c || !write) {
+			break;
+		}
+	}
+	kfree(k);
+	object_unref(o);
+	return done > 0 ? done : r;
+}
+
+long
+lx_read(long fd, long buf, long n, long a3, long a4, long a5)
+{
+	return n < 0 ? -LX_EINVAL : do_io((int)fd, (uint64_t)buf, (size_t)n, 0);
+}
+
+long
+lx_write(long fd, long buf, long n, long a3, long a4, long a5)
+{
+	return n < 0 ? -LX_EINVAL : do_io((int)fd, (uint64_t)buf, (size_t)n, 1);
+}
+
+static long
+do_iov(int fd, uint64_t uiov, long cnt, int write)
+{
+	long total = 0;
+
+	if (cnt < 0 || cnt > 1024) {
+		return -LX_EINVAL;
+	}
+	for (long i = 0; i < cnt; i++) {
+		uint64_t v[2];
+		long r;
+
+		if (copyin(v, uiov + 16 * (uint64_t)i, sizeof(v)) != 0) {
+			return total > 0 ? total : -LX_EFAULT;
+		}
+		if (v[1] == 0) {
+			continue;
+		}
+		r = do_io(fd, v[0], v[1], write);
+		if (r < 0) {
+			return total > 0 ? total : r;
+		}
+		total += r;
+		if ((uint64_t)r < v[1]) {
+			break;
+		}
+	}
+	return total;
+}
+
+long
+lx_writev(long fd, long iov, long cnt, long a3, long a4, long a5)
+{
+	return do_iov((int)fd, (uint64_t)iov, cnt, 1);
+}
+
+long
+lx_readv(long fd, long iov, long cnt, long a3, long a4, long a5)
+{
+	return do_iov((int)fd, (uint64_t)iov, cnt, 0);
+}
+
+long
+lx_close(long fd, long a1, long a2, long a3, long a4, long a5)
+{
+	return fd_close(&curproc()->fds, (int)fd);
+}
+
+static long
+do_open(uint64_t upath, int flags, uint32_t mode)
+{
+	struct proc *p = curproc();
+	char *path = kmalloc(PATH_MAX_);
+	struct vnode *vn;
+	struct file *f;
+	long r;
+
+	if (path == NULL) {
+		return -LX_ENOMEM;
+	}
+	if ((r = copyinstr(path, upath, PATH_MAX_)) >= 0 &&
+	    (r = vfs_open(&p->vfs, NULL, path, flags, mode, &vn)) == 0) {
+		r = file_open(vn, flags, &f);
+		vnode_unref(vn);
+		if (r == 0) {
+			r = fd_alloc(&p->fds, &f->obj, (flags & LX_O_CLOEXEC) ? FD_CLOEXEC_FLAG : 0, 0);
+			object_unref(&f->obj);
+		}
+	}
+	kfree(path);
+	return r;
+}
+
+long
+lx_open(long path, long flags, long mode, long a3, long a4, long a5)
+{
+	return do_open((uint64_t)path, (int)flags, (uint32_t)mode);
+}
+
+long
+lx_openat(long dirfd, long path, long flags, long mode, long a4, long a5)
+{
+	/* Only AT_FDCWD (or an absolute path, where dirfd does not matter) for now. */
+	return do_open((uint64_t)path, (int)flags, (uint32_t)mode);
+}
+
+static long
+with_file(int fd, struct file **out, struct object **o)
+{
+	long r = fd_get(&curproc()->fds, fd, o);
+
+	if (r != 0) {
+		return r;
+	}
+	if ((*o)->type != RX_OBJ_FILE) {
+		object_unref(*o);
+		return -LX_ESPIPE;
+	}
+	*out = (struct file *)*o;
+	return 0;
+}
+
+long
+lx_lseek(long fd, long off, long whence, long a3, long a4, long a5)
+{
+	struct object *o;
+	struct file *f;
+	long r = with_file((int)fd, &f, &o);
+
+	if (r != 0) {
+		return r;
+	}
+	r = (long)file_lseek(f, off, (int)whence);
+	object_unref(o);
+	return r;
+}
+
+long
+lx_ioctl(long fd, long cmd, long arg, long a3, long a4, long a5)
+{
+	struct object *o;
+	struct file *f;
+	long r = with_file((int)fd, &f, &o);
+
+	if (r == -LX_ESPIPE) {
+		return -LX_ENOTTY;
+	}
+	if (r != 0) {
+		return r;
+	}
+	r = file_ioctl(f, (unsigned)cmd, (unsigned long)arg);
+	object_unref(o);
+	return r;
+}
+
+long
+lx_fstat(long fd, long ust, long a2, long a3, long a4, long a5)
+{
+	struct lx_stat st;
+	struct object *o;
+	struct file *f;
+	long r = fd_get(&curproc()->fds, (int)fd, &o);
+
+	if (r != 0) {
+		return r;
+	}
+	memset(&st, 0, sizeof(st));
+	if (o->type == RX_OBJ_FILE) {
+		f = (struct file *)o;
+		vfs_stat(f->vn, &st);
+	} else {
+		st.st_mode = LX_S_IFIFO | 0600;
+		st.st_blksize = 4096;
+	}
+	object_unref(o);
+	return copyout((uint64_t)ust, &st, sizeof(st));
+}
+
+static long
+do_stat(uint64_t upath, uint64_t ust, int follow)
+{
+	struct lx_stat st;
+	struct vnode *vn;
+	char *path = kmalloc(PATH_MAX_);
+	long r;
+
+	if (path == NULL) {
+		return -LX_ENOMEM;
+	}
+	if ((r = copyinstr(path, upath, PATH_MAX_)) >= 0 &&
+	    (r = vfs_lookup(&curproc()->vfs, NULL, path, follow ? VFS_FOLLOW : 0, &vn)) == 0) {
+		vfs_stat(vn, &st);
+		vnode_unref(vn);
+		r = copyout(ust, &st, sizeof(st));
+	}
+	kfree(path);
+	return r;
+}
+
+long
+lx_stat(long path, long st, long a2, long a3, long a4, long a5)
+{
+	return do_stat((uint64_t)path, (uint64_t)st, 1);
+}
+
+long
+lx_lstat(long path, long st, long a2, long a3, long a4, long a5)
+{
+	return do_stat((uint64_t)path, (uint64_t)st, 0);
+}
+
+long
+lx_getdents64(long fd, long ubuf, long n, long a3, long a4, long a5)
+{
+	struct object *o;
+	struct file *f;
+	char *k;
+	long r = with_file((int)fd, &f, &o);
+
+	if (r == -LX_ESPIPE) {
+		return -LX_ENOTDIR;
+	}
+	if (r != 0) {
+		return r;
+	}
+	if (n > IO_CHUNK) {
+		n = IO_CHUNK;
+	}
+	if ((k = kmalloc(IO_CHUNK)) == NULL) {
+		object_unref(o);
+		return -LX_ENOMEM;
+	}
+	r = file_getdents64(f, k, (size_t)n);
+	if (r > 0 && copyout((uint64_t)ubuf, k, (size_t)r) != 0) {
+		r = -LX_EFAULT;
+	}
+	kfree(k);
+	object_unref(o);
+	return r;
+}
+
+static long
+do_pipe(uint64_t ufds, int flags)
+{
+	struct proc *p = curproc();
+	struct pipe_end *rd, *wr;
+	int fds[2];
+	long r;
+
+	if (flags & ~(LX_O_CLOEXEC | LX_O_NONBLOCK)) {
+		return -LX_EINVAL;
+	}
+	if ((r = pipe_create((uint32_t)flags, &rd, &wr)) != 0) {
+		return r;
+	}
+	pipe_set_wake(rd, pipe_wake, NULL);
+	fds[0] = fd_alloc(&p->fds, &rd->obj, (flags & LX_O_CLOEXEC) ? FD_CLOEXEC_FLAG : 0, 0);
+	fds[1] = fds[0] < 0 ? fds[0] :
+	    fd_alloc(&p->fds, &wr->obj, (flags & LX_O_CLOEXEC) ? FD_CLOEXEC_FLAG : 0, 0);
+	object_unref(&rd->obj);
+	object_unref(&wr->obj);
+	if (fds[1] < 0) {
+		if (fds[0] >= 0) {
+			fd_close(&p->fds, fds[0]);
+		}
+		return fds[1];
+	}
+	if (copyout(ufds, fds, sizeof(fds)) != 0) {
+		fd_close(&p->fds, fds[0]);
+		fd_close(&p->fds, fds[1]);
+		return -LX_EFAULT;
+	}
+	return 0;
+}
+
+long
+lx_pipe(long fds, long a1, long a2, long a3, long a4, long a5)
+{
+	return do_pipe((uint64_t)fds, 0);
+}
+
+long
+lx_pipe2(long fds, long flags, long a2, long a3, long a4, long a5)
+{
+	return do_pipe((uint64_t)fds, (int)flags);
+}
+
+long
+lx_dup(long fd, long a1, long a2, long a3, long a4, long a5)
+{
+	return fd_dup(&curproc()->fds, (int)fd);
+}
+
+long
+lx_dup2(long o, long n, long a2, long a3, long a4, long a5)
+{
+	return fd_dup2(&curproc()->fds, (int)o, (int)n);
+}
+
+long
+lx_dup3(long o, long n, long flags, long a3, long a4, long a5)
+{
+	return fd_dup3(&curproc()->fds, (int)o, (int)n, (int)flags);
+}
+
+long
+lx_fcntl(long fd, long cmd, long arg, long a3, long a4, long a5)
+{
+	struct fd_table *t = &curproc()->fds;
+	struct object *o;
+	long r;
+
+	switch (cmd) {
+	case LX_F_DUPFD:
+		return fd_dupfd(t, (int)fd, (int)arg, 0);
+	case 1030:	/* F_DUPFD_CLOEXEC */
+		return fd_dupfd(t, (int)fd, (int)arg, FD_CLOEXEC_FLAG);
+	case LX_F_GETFD:
+		return fd_get_flags(t, (int)fd);
+	case LX_F_SETFD:
+		return fd_set_flags(t, (int)fd, (uint32_t)arg);
+	case LX_F_GETFL:
+	case LX_F_SETFL:
+		if ((r = fd_get(t, (int)fd, &o)) != 0) {
+			return r;
+		}
+		if (o->type == RX_OBJ_FILE) {
+			if (cmd == LX_F_GETFL) {
+				r = file_get_flags((struct file *)o);
+			} else {
+				file_set_flags((struct file *)o, (int)arg);
+			}
+		} else if (o->type == RX_OBJ_PIPE) {
+			struct pipe_end *e = (struct pipe_end *)o;
+
+			if (cmd == LX_F_GETFL) {
+				r = (e->write ? LX_O_WRONLY : 0) | (int)(e->flags & LX_O_NONBLOCK);
+			} else {
+				e->flags = (e->flags & ~(uint32_t)LX_O_NONBLOCK) |
+				    ((uint32_t)arg & LX_O_NONBLOCK);
+			}
+		}
+		object_unref(o);
+		return r;
+	default:
+		return -LX_EINVAL;
+	}
+}
+
+long
+lx_getcwd(long ubuf, long n, long a2, long a3, long a4, long a5)
+{
+	char buf[256];
+	long r = vfs_getcwd(&curproc()->vfs, buf, sizeof(buf));
+
+	if (r < 0) {
+		return r;
+	}
+	if (r > n) {
+		return -LX_ERANGE;
+	}
+	return copyout((uint64_t)ubuf, buf, (size_t)r) != 0 ? -LX_EFAULT : r;
+}
+
+long
+lx_chdir(long upath, long a1, long a2, long a3, long a4, long a5)
+{
+	char buf[256];
+	long r = copyinstr(buf, (uint64_t)upath, sizeof(buf));
+
+	return r < 0 ? r : vfs_chdir(&curproc()->vfs, NULL, buf);
+}

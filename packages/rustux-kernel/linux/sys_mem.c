@@ -1,0 +1,91 @@
+/* sys_mem.c - Linux personality: brk, anonymous mmap, munmap, mprotect */
+/* SPDX-License-Identifier: MIT */
+#include <stdint.h>
+
+#include "abi/linux/errno.h"
+#include "abi/linux/mman.h"
+#include "arch/mmu.h"
+#include "proc/proc.h"
+#include "syscall_table.h"
+
+#define ROUND_UP(x)	(((x) + PAGE_MASK) & ~PAGE_MASK)
+
+long
+lx_brk(long addr, long a1, long a2, long a3, long a4, long a5)
+{
+	struct aspace *as = curproc()->as;
+	uint64_t want = (uint64_t)addr, oldtop = ROUND_UP(as->brk), newtop;
+
+	if (want == 0 || want < as->brk_start || want > as->brk_start + (1ULL << 30)) {
+		return (long)as->brk;
+	}
+	newtop = ROUND_UP(want);
+	if (newtop > oldtop) {
+		for (const struct vma *v = as->vmas; v != NULL; v = v->next) {
+			if (v->start < newtop && oldtop < v->end) {
+				return (long)as->brk;
+			}
+		}
+		if (as_map_anon(as, oldtop, newtop, LX_PROT_READ | LX_PROT_WRITE) != 0) {
+			return (long)as->brk;
+		}
+	} else if (newtop < oldtop) {
+		as_unmap(as, newtop, oldtop);
+	}
+	as->brk = want;
+	return (long)want;
+}
+
+long
+lx_mmap(long addr, long len, long prot, long flags, long fd, long off)
+{
+	struct aspace *as = curproc()->as;
+	uint64_t a = (uint64_t)addr, n = ROUND_UP((uint64_t)len);
+
+	if (len <= 0 || (a & PAGE_MASK) || n > USER_TOP) {
+		return -LX_EINVAL;
+	}
+	if (!(flags & LX_MAP_ANONYMOUS)) {
+		return -LX_ENODEV;	/* file mappings: not yet */
+	}
+	if (!(flags & (LX_MAP_PRIVATE | LX_MAP_SHARED))) {
+		return -LX_EINVAL;
+	}
+	if (flags & LX_MAP_FIXED) {
+		if (a < 0x10000 || a + n > USER_TOP) {
+			return -LX_EINVAL;
+		}
+	} else if ((a = as_find_free(as, n)) == 0) {
+		return -LX_ENOMEM;
+	}
+	if (as_map_anon(as, a, a + n, (uint32_t)prot & 7) != 0) {
+		return -LX_ENOMEM;
+	}
+	return (long)a;
+}
+
+long
+lx_munmap(long addr, long len, long a2, long a3, long a4, long a5)
+{
+	uint64_t a = (uint64_t)addr, n = ROUND_UP((uint64_t)len);
+
+	if ((a & PAGE_MASK) || len <= 0 || a >= USER_TOP || n > USER_TOP - a) {
+		return -LX_EINVAL;
+	}
+	as_unmap(curproc()->as, a, a + n);
+	return 0;
+}
+
+long
+lx_mprotect(long addr, long len, long prot, long a3, long a4, long a5)
+{
+	uint64_t a = (uint64_t)addr, n = ROUND_UP((uint64_t)len);
+
+	if ((a & PAGE_MASK) || a >= USER_TOP || n > USER_TOP - a) {
+		return -LX_EINVAL;
+	}
+	if (n == 0) {
+		return 0;
+	}
+	return as_protect(curproc()->as, a, a + n, (uint32_t)prot & 7) == 0 ? 0 : -LX_ENOMEM;
+}

@@ -1,0 +1,285 @@
+/* sys_proc.c - Linux personality: process calls (exit, fork, execve, wait4, ids, arch_prctl) */
+/* SPDX-License-Identifier: MIT */
+#include <stdint.h>
+
+#include "abi/linux/errno.h"
+#include "abi/linux/process.h"
+#include "abi/linux/signal.h"
+#include "arch/timer.h"
+#include "lib/kalloc.h"
+#include "lib/string.h"
+#include "proc/proc.h"
+#include "version.h"
+#include "syscall_table.h"
+
+#define MSR_FS_BASE	0xc0000100u
+#define EXEC_MAX_ARGS	256
+#define EXEC_ARG_MAX	4096
+
+long
+lx_exit(long code, long a1, long a2, long a3, long a4, long a5)
+{
+	proc_exit((int)((code & 0xff) << 8));
+}
+
+long
+lx_exit_group(long code, long a1, long a2, long a3, long a4, long a5)
+{
+	proc_exit((int)((code & 0xff) << 8));
+}
+
+long
+lx_getpid(long a0, long a1, long a2, long a3, long a4, long a5)
+{
+	return curproc()->pid;
+}
+
+long
+lx_gettid(long a0, long a1, long a2, long a3, long a4, long a5)
+{
+	return curproc()->pid;
+}
+
+long
+lx_getppid(long a0, long a1, long a2, long a3, long a4, long a5)
+{
+	struct proc *p = curproc()->parent;
+
+	return p != NULL ? p->pid : 0;
+}
+
+#define ZERO_ID(name) \
+long \
+lx_##name(long a0, long a1, long a2, long a3, long a4, long a5) \
+{ \
+	return 0; \
+}
+ZERO_ID(getuid)
+ZERO_ID(geteuid)
+ZERO_ID(getgid)
+ZERO_ID(getegid)
+
+long
+lx_set_tid_address(long ptr, long a1, long a2, long a3, long a4, long a5)
+{
+	current->clear_tid = (uint64_t)ptr;
+	return curproc()->pid;
+}
+
+long
+lx_arch_prctl(long code, long addr, long a2, long a3, long a4, long a5)
+{
+	uint64_t fs;
+
+	switch (code) {
+	case LX_ARCH_SET_FS:
+		if ((uint64_t)addr >= USER_TOP) {
+			return -LX_EPERM;
+		}
+		current->fs_base = (uint64_t)addr;
+		wrmsr(MSR_FS_BASE, (uint64_t)addr);
+		return 0;
+	case LX_ARCH_GET_FS:
+		fs = rdmsr(MSR_FS_BASE);
+		return copyout((uint64_t)addr, &fs, sizeof(fs));
+	default:
+		return -LX_EINVAL;
+	}
+}
+
+long
+lx_fork(long a0, long a1, long a2, long a3, long a4, long a5)
+{
+	return proc_fork(0, 0, 0);
+}
+
+long
+lx_vfork(long a0, long a1, long a2, long a3, long a4, long a5)
+{
+	return proc_fork(0, 0, 0);
+}
+
+/* The fork and vfork shapes; threads (CLONE_THREAD) are not there yet. */
+long
+lx_clone(long flags, long stack, long ptid, long ctid, long tls, long a5)
+{
+	if ((uint64_t)flags & LX_CLONE_THREAD) {
+		return -LX_EINVAL;
+	}
+	return proc_fork((uint64_t)flags, (uint64_t)stack, (uint64_t)ctid);
+}
+
+long
+lx_wait4(long pid, long status, long options, long rusage, long a4, long a5)
+{
+	if (pid < -1 || pid == 0) {
+		pid = -1;	/* no process groups yet: any child */
+	}
+	return proc_wait((int)pid, (uint64_t)status, (int)options);
+}
+
+/* Copies a NULL-terminated user vector of strings into one kernel block. */
+static long
+copy_strv(uint64_t uv, char **out, char *pool, size_t *used)
+{
+	int n = 0;
+
+	for (; uv != 0; n++) {
+		uint64_t up;
+		long len;
+
+		if (n == EXEC_MAX_ARGS - 1) {
+			return -LX_E2BIG;
+		}
+		if (copyin(&up, uv + 8 * (uint64_t)n, 8) != 0) {
+			return -LX_EFAULT;
+		}
+		if (up == 0) {
+			break;
+		}
+		len = copyinstr(pool + *used, up, EXEC_ARG_MAX * 8 - *used);
+		if (len < 0) {
+			return len == -LX_ENAMETOOLONG ? -LX_E2BIG : len;
+		}
+		out[n] = pool + *used;
+		*used += (size_t)len + 1;
+	}
+	out[n] = NULL;
+	return 0;
+}
+
+long
+lx_execve(long upath, long uargv, long uenvp, long a3, long a4, long a5)
+{
+	char path[256], *pool;
+	char **argv, **envp;
+	size_t used = 0;
+	long r;
+
+	if ((r = copyinstr(path, (uint64_t)upath, sizeof(path))) < 0) {
+		return r;
+	}
+	pool = kmalloc(EXEC_ARG_MAX * 8);
+	argv = kmalloc(sizeof(char *) * EXEC_MAX_ARGS * 2);
+	if (pool == NULL || argv == NULL) {
+		kfree(pool);
+		kfree(argv);
+		return -LX_ENOMEM;
+	}
+	envp = argv + EXEC_MAX_ARGS;
+	r = copy_strv((uint64_t)uargv, argv, pool, &used);
+	if (r == 0) {
+		r = copy_strv((uint64_t)uenvp, envp, pool, &used);
+	}
+	if (r == 0) {
+		r = proc_execve(path, argv, envp);
+	}
+	kfree(pool);
+	kfree(argv);
+	return r;
+}
+
+struct lx_utsname {
+	char sysname[65], nodename[65], release[65], version[65], machine[65], domain[65];
+};
+
+long
+lx_uname(long ubuf, long a1, long a2, long a3, long a4, long a5)
+{
+	struct lx_utsname u;
+
+	memset(&u, 0, sizeof(u));
+	strlcpy(u.sysname, "Rustux", sizeof(u.sysname));
+	strlcpy(u.nodename, "rustica", sizeof(u.nodename));
+	strlcpy(u.release, RUSTUX_VERSION, sizeof(u.release));
+	strlcpy(u.version, "#1", sizeof(u.version));
+	strlcpy(u.machine, "x86_64", sizeof(u.machine));
+	strlcpy(u.domain, "(none)", sizeof(u.domain));
+	return copyout((uint64_t)ubuf, &u, sizeof(u));
+}
+
+long
+lx_rt_sigaction(long sig, long uact, long uold, long size, long a4, long a5)
+{
+	struct proc *p = curproc();
+	struct lx_sigaction act;
+
+	if (sig < 1 || sig > 64 || size != 8 || ((sig == LX_SIGKILL || sig == 19) && uact)) {
+		return -LX_EINVAL;
+	}
+	if (uold != 0 && copyout((uint64_t)uold, &p->sigact[sig - 1], sizeof(act)) != 0) {
+		return -LX_EFAULT;
+	}
+	if (uact != 0) {
+		if (copyin(&act, (uint64_t)uact, sizeof(act)) != 0) {
+			return -LX_EFAULT;
+		}
+		p->sigact[sig - 1] = act;
+	}
+	return 0;
+}
+
+long
+lx_rt_sigprocmask(long how, long uset, long uold, long size, long a4, long a5)
+{
+	struct proc *p = curproc();
+	uint64_t set;
+
+	if (size != 8) {
+		return -LX_EINVAL;
+	}
+	if (uold != 0 && copyout((uint64_t)uold, &p->sigmask, 8) != 0) {
+		return -LX_EFAULT;
+	}
+	if (uset == 0) {
+		return 0;
+	}
+	if (copyin(&set, (uint64_t)uset, 8) != 0) {
+		return -LX_EFAULT;
+	}
+	switch (how) {
+	case 0: p->sigmask |= set; break;
+	case 1: p->sigmask &= ~set; break;
+	case 2: p->sigmask = set; break;
+	default: return -LX_EINVAL;
+	}
+	return 0;
+}
+
+long
+lx_sched_yield(long a0, long a1, long a2, long a3, long a4, long a5)
+{
+	sched_yield();
+	return 0;
+}
+
+struct lx_ts {
+	int64_t sec, nsec;
+};
+
+long
+lx_clock_gettime(long clk, long uts, long a2, long a3, long a4, long a5)
+{
+	uint64_t ns = arch_clock_ns();
+	struct lx_ts ts = { (int64_t)(ns / 1000000000ULL), (int64_t)(ns % 1000000000ULL) };
+
+	if (clk < 0 || clk > 7) {
+		return -LX_EINVAL;
+	}
+	return copyout((uint64_t)uts, &ts, sizeof(ts));
+}
+
+long
+lx_nanosleep(long ureq, long urem, long a2, long a3, long a4, long a5)
+{
+	struct lx_ts ts;
+
+	if (copyin(&ts, (uint64_t)ureq, sizeof(ts)) != 0) {
+		return -LX_EFAULT;
+	}
+	if (ts.sec < 0 || ts.nsec < 0 || ts.nsec >= 1000000000) {
+		return -LX_EINVAL;
+	}
+	sched_sleep_ns((uint64_t)ts.sec * 1000000000ULL + (uint64_t)ts.nsec);
+	return 0;
+}

@@ -1,0 +1,460 @@
+/* proc.c - kernel: process objects: PID 1, fork, exit, wait, execve */
+/* SPDX-License-Identifier: MIT */
+#include <stddef.h>
+#include <stdint.h>
+
+#include "abi/linux/errno.h"
+#include "abi/linux/fcntl.h"
+#include "abi/linux/mman.h"
+#include "abi/linux/process.h"
+#include "arch/cpu.h"
+#include "arch/mmu.h"
+#include "fs/file.h"
+#include "kernel/printk.h"
+#include "lib/elf.h"
+#include "lib/kalloc.h"
+#include "lib/string.h"
+#include "linux/exec_plan.h"
+#include "linux/initstack.h"
+#include "mm/pmm.h"
+#include "proc/proc.h"
+
+#define MSR_FS_BASE	0xc0000100u
+#define EXEC_MAX_FILE	(64ULL << 20)
+#define STACK_IMAGE	(64ULL << 10)	/* bytes of argv/envp/auxv room */
+
+void	user_return(void);
+void	thread_fpu_reset(struct thread *t);
+
+struct vfs_ctx proc_root_ctx;
+static struct proc *all_procs;
+static struct proc *init_proc;
+static int next_pid = 1;
+
+static void
+proc_destroy(struct object *o)
+{
+	struct proc *p = OBJECT_CONTAINER(o, struct proc, obj);
+
+	for (struct proc **pp = &all_procs; *pp != NULL; pp = &(*pp)->all_next) {
+		if (*pp == p) {
+			*pp = p->all_next;
+			break;
+		}
+	}
+	kfree(p);
+}
+
+static const struct object_ops proc_ops = { proc_destroy };
+
+static struct proc *
+proc_new(struct proc *parent)
+{
+	struct proc *p = kzalloc(sizeof(*p));
+
+	if (p == NULL) {
+		return NULL;
+	}
+	object_init(&p->obj, RX_OBJ_PROCESS, &proc_ops);
+	fd_table_init(&p->fds, 0);
+	waitq_init(&p->child_wait);
+	unsigned long irq = arch_irq_save();
+	p->pid = next_pid++;
+	p->parent = parent;
+	if (parent != NULL) {
+		p->sibling = parent->children;
+		parent->children = p;
+	}
+	p->all_next = all_procs;
+	all_procs = p;
+	arch_irq_restore(irq);
+	return p;
+}
+
+struct proc *
+proc_by_pid(int pid)
+{
+	for (struct proc *p = all_procs; p != NULL; p = p->all_next) {
+		if (p->pid == pid) {
+			return p;
+		}
+	}
+	return NULL;
+}
+
+static void
+set_comm(struct proc *p, const char *path)
+{
+	const char *b = path;
+
+	for (const char *s = path; *s != '\0'; s++) {
+		if (*s == '/') {
+			b = s + 1;
+		}
+	}
+	strlcpy(p->comm, b, PROC_COMM);
+}
+
+static void
+random16(uint8_t out[16])
+{
+	static uint64_t s = 0x9e3779b97f4a7c15ULL;
+
+	for (int i = 0; i < 16; i++) {
+		s ^= arch_cycles();
+		s = s * 6364136223846793005ULL + 1442695040888963407ULL;
+		out[i] = (uint8_t)(s >> 56);
+	}
+}
+
+/* The whole file in physically contiguous pages; *np their count. */
+static int
+read_file(const char *path, uint8_t **buf, size_t *len, size_t *np)
+{
+	struct vnode *vn;
+	uint64_t pa;
+	long r;
+	int rc;
+
+	if ((rc = vfs_open(&curproc()->vfs, NULL, path, LX_O_RDONLY, 0, &vn)) != 0) {
+		return rc;
+	}
+	if (!VFS_ISREG(vn)) {
+		vnode_unref(vn);
+		return -LX_EACCES;
+	}
+	if ((vn->mode & 0111) == 0 || vn->size < 64 || vn->size > EXEC_MAX_FILE) {
+		vnode_unref(vn);
+		return vn->size < 64 && (vn->mode & 0111) ? -LX_ENOEXEC : -LX_EACCES;
+	}
+	*np = (vn->size + PAGE_SIZE - 1) / PAGE_SIZE;
+	if ((pa = pmm_alloc_pages(*np, 1)) == PMM_NONE) {
+		vnode_unref(vn);
+		return -LX_ENOMEM;
+	}
+	*buf = phys_to_virt(pa);
+	r = vn->ops->read(vn, *buf, vn->size, 0);
+	*len = vn->size;
+	vnode_unref(vn);
+	if (r != (long)*len) {
+		pmm_free_pages(pa, *np);
+		return r < 0 ? (int)r : -LX_EIO;
+	}
+	return 0;
+}
+
+/* Builds the new image's address space and initial %rsp. */
+static int
+load_image(const uint8_t *file, size_t len, const char *path, char *const *argv,
+    char *const *envp, struct aspace **out, uint64_t *entry, uint64_t *rsp)
+{
+	struct elf_image img;
+	struct exec_plan plan;
+	struct initstack_args a = { 0 };
+	struct aspace *as;
+	uint8_t rnd[16], *stk;
+	uint64_t spa, top = USER_STACK_TOP;
+	uint32_t r[4];
+	int rc;
+
+	if (elf_parse(file, len, 62, &img) != ELF_OK) {
+		return -LX_ENOEXEC;
+	}
+	if ((rc = exec_plan_build(&img, EXEC_PIE_BASE, &plan)) != 0) {
+		return rc;
+	}
+	if ((as = as_create()) == NULL) {
+		return -LX_ENOMEM;
+	}
+	for (uint32_t i = 0; i < plan.nseg; i++) {
+		const struct exec_seg *s = &plan.seg[i];
+
+		if (as_map_anon(as, s->map_start, s->map_end, s->prot) != 0 ||
+		    as_write(as, s->copy_to, file + s->file_off, s->file_len) != 0) {
+			goto nomem;
+		}
+	}
+	as->brk_start = as->brk = plan.brk;
+	if (as_map_anon(as, top - USER_STACK_SIZE, top, LX_PROT_READ | LX_PROT_WRITE) != 0) {
+		goto nomem;
+	}
+	if ((spa = pmm_alloc_pages(STACK_IMAGE / PAGE_SIZE, 1)) == PMM_NONE) {
+		goto nomem;
+	}
+	stk = phys_to_virt(spa);
+	random16(rnd);
+	cpuid(1, 0, r);
+	a.argv = (const char *const *)argv;
+	a.envp = (const char *const *)envp;
+	a.execfn = path;
+	a.platform = "x86_64";
+	a.random = rnd;
+	a.phdr = plan.phdr;
+	a.phent = plan.phent;
+	a.phnum = plan.phnum;
+	a.entry = plan.entry;
+	a.base = 0;
+	a.hwcap = r[3];
+	a.pagesz = PAGE_SIZE;
+	a.clktck = 100;
+	rc = initstack_build(&a, stk, STACK_IMAGE, top, rsp);
+	if (rc == 0) {
+		uint64_t lo = *rsp & ~PAGE_MASK;
+
+		rc = as_write(as, lo, stk + (lo - (top - STACK_IMAGE)), top - lo) != 0 ?
+		    -LX_ENOMEM : 0;
+	}
+	pmm_free_pages(spa, STACK_IMAGE / PAGE_SIZE);
+	if (rc != 0) {
+		as_destroy(as);
+		return rc;
+	}
+	*entry = plan.entry;
+	*out = as;
+	return 0;
+nomem:
+	as_destroy(as);
+	return -LX_ENOMEM;
+}
+
+int
+proc_execve(const char *path, char *const *argv, char *const *envp)
+{
+	struct proc *p = curproc();
+	struct trapframe *tf = current_tf();
+	struct aspace *as, *old;
+	uint8_t *file;
+	size_t len, np;
+	uint64_t entry, rsp;
+	int rc;
+
+	if ((rc = read_file(path, &file, &len, &np)) != 0) {
+		return rc;
+	}
+	rc = load_image(file, len, path, argv, envp, &as, &entry, &rsp);
+	pmm_free_pages(virt_to_phys_direct(file), np);
+	if (rc != 0) {
+		return rc;
+	}
+	arch_irq_disable();
+	old = p->as;
+	p->as = as;
+	current->cr3 = as->pml4;
+	write_cr3(as->pml4);
+	arch_irq_enable();
+	if (old != NULL) {
+		as_destroy(old);
+	}
+	fd_close_on_exec(&p->fds);
+	set_comm(p, path);
+	for (int i = 0; i < 64; i++) {
+		if (p->sigact[i].handler > 1) {	/* handled: back to SIG_DFL */
+			memset(&p->sigact[i], 0, sizeof(p->sigact[i]));
+		}
+	}
+	memset(tf, 0, sizeof(*tf));
+	tf->rip = entry;
+	tf->rsp = rsp;
+	tf->rflags = 0x202;
+	tf->cs = 0x23;
+	tf->ss = 0x1b;
+	current->fs_base = 0;
+	wrmsr(MSR_FS_BASE, 0);
+	thread_fpu_reset(current);
+	return 0;
+}
+
+static int
+open_console(struct proc *p)
+{
+	struct vnode *vn;
+	struct file *f;
+	int rc;
+
+	if ((rc = vfs_open(&p->vfs, NULL, "/dev/console", LX_O_RDWR, 0, &vn)) != 0) {
+		return rc;
+	}
+	rc = file_open(vn, LX_O_RDWR, &f);
+	vnode_unref(vn);
+	if (rc != 0) {
+		return rc;
+	}
+	for (int i = 0; i < 3 && rc >= 0; i++) {
+		rc = fd_alloc(&p->fds, &f->obj, 0, 0);
+	}
+	object_unref(&f->obj);
+	return rc < 0 ? rc : 0;
+}
+
+static char init_path[256];
+
+static void
+init_thread(void *arg)
+{
+	struct proc *p = arg;
+	char *argv[2] = { init_path, NULL };
+	char *envp[3] = { "HOME=/", "PATH=/bin:/sbin:/test", NULL };
+	int rc;
+
+	current->proc = p;
+	p->thread = current;
+	if ((rc = proc_execve(init_path, argv, envp)) != 0) {
+		kprintf("RUSTUX: cannot start %s: error %d\n", init_path, -rc);
+		arch_poweroff(1);
+	}
+	kprintf("RUSTUX: started %s as pid %d\n", init_path, p->pid);
+	arch_irq_disable();
+	__asm__ volatile("movq %0, %%rsp; jmp user_return" : : "r"(current_tf()) : "memory");
+	__builtin_unreachable();
+}
+
+int
+proc_start_init(const char *path)
+{
+	struct proc *p = proc_new(NULL);
+	int rc;
+
+	if (p == NULL) {
+		return -LX_ENOMEM;
+	}
+	p->vfs = proc_root_ctx;
+	vnode_ref(p->vfs.root);
+	vnode_ref(p->vfs.cwd);
+	if ((rc = open_console(p)) != 0) {
+		return rc;
+	}
+	strlcpy(init_path, path, sizeof(init_path));
+	init_proc = p;
+	set_comm(p, path);
+	return thread_create_kernel("init", init_thread, p) != NULL ? 0 : -LX_ENOMEM;
+}
+
+void
+proc_exit(int wstatus)
+{
+	struct proc *p = curproc(), *c;
+	struct aspace *old;
+
+	if (p == init_proc) {
+		kprintf("RUSTUX: init exited with status %d\n", wstatus);
+		arch_poweroff(wstatus != 0);
+	}
+	fd_table_destroy(&p->fds);
+	vnode_unref(p->vfs.root);
+	vnode_unref(p->vfs.cwd);
+	arch_irq_disable();
+	current->cr3 = sched_kernel_cr3();
+	write_cr3(current->cr3);
+	old = p->as;
+	p->as = NULL;
+	arch_irq_enable();
+	as_destroy(old);
+	arch_irq_disable();
+	while ((c = p->children) != NULL) {
+		p->children = c->sibling;
+		c->parent = init_proc;
+		c->sibling = init_proc->children;
+		init_proc->children = c;
+	}
+	if (init_proc->children != NULL) {
+		waitq_wake_all(&init_proc->child_wait);
+	}
+	p->wstatus = wstatus;
+	p->state = PROC_ZOMBIE;
+	p->thread = NULL;
+	current->proc = NULL;
+	if (p->parent != NULL) {
+		waitq_wake_all(&p->parent->child_wait);
+	}
+	thread_exit();
+}
+
+long
+proc_fork(uint64_t flags, uint64_t stack, uint64_t ctid)
+{
+	struct proc *p = curproc(), *c;
+	struct thread *t;
+	struct trapframe *tf;
+
+	if ((c = proc_new(p)) == NULL) {
+		return -LX_ENOMEM;
+	}
+	c->vfs = p->vfs;
+	vnode_ref(c->vfs.root);
+	vnode_ref(c->vfs.cwd);
+	memcpy(c->comm, p->comm, sizeof(c->comm));
+	memcpy(c->sigact, p->sigact, sizeof(c->sigact));
+	c->sigmask = p->sigmask;
+	if ((c->as = as_clone(p->as)) == NULL || fd_table_clone(&c->fds, &p->fds) != 0 ||
+	    (t = thread_alloc("user")) == NULL) {
+		/* Dies as a zombie its parent reaps: simpler than unwinding. */
+		if (c->as != NULL) {
+			as_destroy(c->as);
+			c->as = NULL;
+		}
+		fd_table_destroy(&c->fds);
+		vnode_unref(c->vfs.root);
+		vnode_unref(c->vfs.cwd);
+		c->state = PROC_ZOMBIE;
+		c->wstatus = LX_SIGKILL;
+		return -LX_ENOMEM;
+	}
+	t->proc = c;
+	t->cr3 = c->as->pml4;
+	c->thread = t;
+	tf = (struct trapframe *)(t->kstack_top - sizeof(*tf));
+	*tf = *current_tf();
+	tf->rax = 0;
+	if (stack != 0) {
+		tf->rsp = stack;
+	}
+	__asm__ volatile("fxsave64 (%0)" : : "r"(t->fpu) : "memory");
+	t->fs_base = rdmsr(MSR_FS_BASE);
+	if (flags & LX_CLONE_CHILD_SETTID) {
+		int32_t pid = c->pid;
+
+		as_write(c->as, ctid, &pid, sizeof(pid));
+	}
+	thread_set_entry(t, (uint64_t)tf, user_return);
+	sched_make_runnable(t);
+	return c->pid;
+}
+
+long
+proc_wait(int pid, uint64_t ustatus, int options)
+{
+	struct proc *p = curproc();
+	unsigned long irq = arch_irq_save();
+
+	for (;;) {
+		struct proc **pp, *c;
+		int found = 0;
+
+		for (pp = &p->children; (c = *pp) != NULL; pp = &c->sibling) {
+			if (pid > 0 && c->pid != pid) {
+				continue;
+			}
+			found = 1;
+			if (c->state == PROC_ZOMBIE) {
+				int cpid = c->pid, st = c->wstatus;
+
+				*pp = c->sibling;
+				arch_irq_restore(irq);
+				object_unref(&c->obj);
+				if (ustatus != 0 && copyout(ustatus, &st, sizeof(st)) != 0) {
+					return -LX_EFAULT;
+				}
+				return cpid;
+			}
+		}
+		if (!found) {
+			arch_irq_restore(irq);
+			return -LX_ECHILD;
+		}
+		if (options & LX_WNOHANG) {
+			arch_irq_restore(irq);
+			return 0;
+		}
+		waitq_sleep(&p->child_wait);
+	}
+}

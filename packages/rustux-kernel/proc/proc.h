@@ -1,0 +1,71 @@
+/* proc.h - kernel: processes (address space + descriptors + threads), user copies, exec */
+/* SPDX-License-Identifier: MIT */
+#ifndef RUSTUX_PROC_PROC_H
+#define RUSTUX_PROC_PROC_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "abi/linux/signal.h"
+#include "arch/x86_64/x86.h"
+#include "fs/vfs.h"
+#include "object/fd.h"
+#include "object/object.h"
+#include "proc/uvm.h"
+#include "sched/sched.h"
+
+#define PROC_COMM	16
+
+enum proc_state { PROC_ALIVE, PROC_ZOMBIE };
+
+struct proc {
+	struct object		 obj;		/* RX_OBJ_PROCESS */
+	int			 pid;
+	enum proc_state		 state;
+	int			 wstatus;	/* Linux wait status once a zombie */
+	struct proc		*parent;
+	struct proc		*children;	/* first child */
+	struct proc		*sibling;
+	struct proc		*all_next;
+	struct aspace		*as;
+	struct fd_table		 fds;
+	struct vfs_ctx		 vfs;
+	struct thread		*thread;	/* the one thread (no CLONE_THREAD yet) */
+	struct waitq		 child_wait;
+	struct lx_sigaction	 sigact[64];	/* recorded, not delivered yet */
+	uint64_t		 sigmask;
+	char			 comm[PROC_COMM];
+};
+
+/* The root and console everyone starts from. */
+extern struct vfs_ctx proc_root_ctx;
+
+static inline struct proc *
+curproc(void)
+{
+	return current->proc;
+}
+
+/* The syscall frame at the top of the current thread's kernel stack. */
+static inline struct trapframe *
+current_tf(void)
+{
+	return (struct trapframe *)(current->kstack_top - sizeof(struct trapframe));
+}
+
+/* User copies: 0 or -LX_EFAULT. strncpy: the length, -LX_EFAULT, -LX_ENAMETOOLONG. */
+int	copyin(void *dst, uint64_t usrc, size_t n);
+int	copyout(uint64_t udst, const void *src, size_t n);
+long	copyinstr(char *dst, uint64_t usrc, size_t n);
+
+/* Starts path as PID 1 with the console on fds 0-2; 0 or -errno. */
+int	proc_start_init(const char *path);
+/* The Linux personality's lifecycle calls. */
+__attribute__((noreturn)) void proc_exit(int wstatus);
+long	proc_fork(uint64_t flags, uint64_t stack, uint64_t ctid);
+long	proc_wait(int pid, uint64_t ustatus, int options);
+struct proc *proc_by_pid(int pid);
+/* Replaces the current image: 0 (tf set up) or -errno (the old image intact). */
+int	proc_execve(const char *path, char *const *argv, char *const *envp);
+
+#endif

@@ -1,0 +1,194 @@
+/* usertest.c - user test: PID 1 for check-kernel-user: exercises the syscalls, prints TEST lines */
+/* SPDX-License-Identifier: MIT */
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <sys/syscall.h>
+#include <sys/utsname.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+static int passed, failed;
+
+static void
+check(const char *name, int ok)
+{
+	printf("TEST %s ... %s\n", name, ok ? "PASS" : "FAIL");
+	if (ok)
+		passed++;
+	else
+		failed++;
+}
+
+/* A raw call, so libc cannot hide the kernel's answer. */
+static long
+raw(long nr, long a, long b, long c)
+{
+	long r;
+
+	__asm__ volatile("syscall" : "=a"(r) : "a"(nr), "D"(a), "S"(b), "d"(c)
+	    : "rcx", "r11", "memory");
+	return r;
+}
+
+#define BAD ((long)0x10)	/* below mmap_min_addr: never mapped */
+
+static void
+test_basic(void)
+{
+	struct utsname u;
+	struct timespec a, b, d = { 0, 20000000 };
+
+	check("write_badfd", raw(SYS_write, 99, (long)"x", 1) == -EBADF);
+	check("write_efault", raw(SYS_write, 1, BAD, 4) == -EFAULT);
+	check("write_kernel_ptr_efault", raw(SYS_write, 1, (long)0xffffffff80000000UL, 4) == -EFAULT);
+	check("enosys_unknown", raw(4000, 0, 0, 0) == -ENOSYS);
+	check("enosys_planned", raw(SYS_mremap, 0, 0, 0) == -ENOSYS);
+	check("getpid_init", getpid() == 1);
+	check("getuid_root", getuid() == 0 && geteuid() == 0 && getgid() == 0);
+	check("uname", uname(&u) == 0 && strcmp(u.sysname, "Rustux") == 0 &&
+	    strcmp(u.machine, "x86_64") == 0);
+	check("uname_efault", raw(SYS_uname, BAD, 0, 0) == -EFAULT);
+	check("clock_gettime", clock_gettime(CLOCK_MONOTONIC, &a) == 0);
+	check("nanosleep", nanosleep(&d, NULL) == 0 && clock_gettime(CLOCK_MONOTONIC, &b) == 0 &&
+	    (b.tv_sec - a.tv_sec) * 1000000000L + (b.tv_nsec - a.tv_nsec) >= 20000000L);
+	check("nanosleep_efault", raw(SYS_nanosleep, BAD, 0, 0) == -EFAULT);
+	check("ioctl_tiocgwinsz", isatty(1));
+}
+
+static void
+test_memory(void)
+{
+	char *p = malloc(100000), *m;
+	long brk0 = raw(SYS_brk, 0, 0, 0);
+
+	check("malloc", p != NULL);
+	memset(p, 0x5a, 100000);
+	check("malloc_touch", p[99999] == 0x5a);
+	check("brk_grow", raw(SYS_brk, brk0 + 8192, 0, 0) == brk0 + 8192);
+	((volatile char *)brk0)[8000] = 1;
+	m = mmap(NULL, 1 << 20, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	check("mmap_anon", m != MAP_FAILED);
+	m[0] = 1;
+	m[(1 << 20) - 1] = 2;
+	check("mmap_zero_fill", m[4096] == 0 && m[0] == 1);
+	check("mprotect", mprotect(m, 4096, PROT_READ) == 0);
+	check("copyout_readonly_efault", raw(SYS_read, 0, (long)m, 0) == 0 &&
+	    raw(SYS_clock_gettime, CLOCK_MONOTONIC, (long)m, 0) == -EFAULT);
+	check("munmap", munmap(m, 1 << 20) == 0);
+	check("munmap_efault_after", raw(SYS_write, 1, (long)m, 1) == -EFAULT);
+	check("mmap_einval", raw(SYS_mmap, 1, 4096, 0) == -EINVAL);
+}
+
+static void
+test_files(void)
+{
+	char buf[64];
+	struct stat st;
+	int fd = open("/test/data.txt", O_RDONLY);
+	long n;
+
+	check("open", fd >= 0);
+	n = read(fd, buf, sizeof(buf) - 1);
+	check("read", n == 14 && memcmp(buf, "rustux initrd\n", 14) == 0);
+	check("lseek", lseek(fd, 7, SEEK_SET) == 7 && read(fd, buf, 6) == 6 &&
+	    memcmp(buf, "initrd", 6) == 0);
+	check("fstat", fstat(fd, &st) == 0 && st.st_size == 14 && S_ISREG(st.st_mode));
+	check("read_efault", raw(SYS_read, fd, BAD, 4) == -EFAULT);
+	check("close", close(fd) == 0);
+	check("close_ebadf", close(fd) == -1 && errno == EBADF);
+	check("open_enoent", open("/nonexistent", O_RDONLY) == -1 && errno == ENOENT);
+	check("open_efault", raw(SYS_open, BAD, O_RDONLY, 0) == -EFAULT);
+	check("stat_dir", stat("/test", &st) == 0 && S_ISDIR(st.st_mode));
+	check("dup2", dup2(1, 10) == 10 && write(10, "", 0) == 0 && close(10) == 0);
+	check("getcwd", getcwd(buf, sizeof(buf)) != NULL && strcmp(buf, "/") == 0);
+	check("chdir", chdir("/test") == 0 && getcwd(buf, sizeof(buf)) && strcmp(buf, "/test") == 0 &&
+	    chdir("/") == 0);
+	fd = open("/tmpfile", O_CREAT | O_RDWR, 0644);
+	check("create_write_read", fd >= 0 && write(fd, "abc", 3) == 3 && lseek(fd, 0, SEEK_SET) == 0 &&
+	    read(fd, buf, 3) == 3 && memcmp(buf, "abc", 3) == 0);
+	close(fd);
+}
+
+static void
+test_procs(void)
+{
+	int st = 0, fds[2];
+	pid_t pid;
+	char buf[32];
+	struct { size_t used; } before;
+
+	pid = fork();
+	if (pid == 0)
+		_exit(42);
+	check("fork_wait_status", pid > 1 && waitpid(pid, &st, 0) == pid && WIFEXITED(st) &&
+	    WEXITSTATUS(st) == 42);
+	check("wait_echild", waitpid(-1, &st, 0) == -1 && errno == ECHILD);
+	pid = fork();
+	if (pid == 0) {
+		char *argv[] = { "hello", NULL };
+
+		execve("/test/hello", argv, NULL);
+		_exit(99);
+	}
+	check("fork_exec_wait", waitpid(pid, &st, 0) == pid && WIFEXITED(st) && WEXITSTATUS(st) == 7);
+	check("pipe", pipe(fds) == 0);
+	pid = fork();
+	if (pid == 0) {
+		close(fds[0]);
+		write(fds[1], "through a pipe", 14);
+		_exit(0);
+	}
+	close(fds[1]);
+	check("pipe_between_processes", read(fds[0], buf, sizeof(buf)) == 14 &&
+	    memcmp(buf, "through a pipe", 14) == 0 && read(fds[0], buf, 1) == 0);
+	close(fds[0]);
+	waitpid(pid, &st, 0);
+	pid = fork();
+	if (pid == 0) {
+		*(volatile int *)BAD = 1;
+		_exit(0);
+	}
+	check("segv_kills_child", waitpid(pid, &st, 0) == pid && WIFSIGNALED(st) &&
+	    WTERMSIG(st) == 11);
+	check("execve_enoent", execve("/nope", (char *[]){ "nope", NULL }, NULL) == -1 &&
+	    errno == ENOENT);
+	check("execve_efault", raw(SYS_execve, BAD, 0, 0) == -EFAULT);
+	(void)before;
+	for (int i = 0; i < 200; i++) {
+		pid = fork();
+		if (pid == 0)
+			_exit(i & 0x7f);
+		if (waitpid(pid, &st, 0) != pid || WEXITSTATUS(st) != (i & 0x7f))
+			break;
+		if (i == 199)
+			check("fork_exit_200", 1);
+	}
+	if (access("/bin/sh", X_OK) == 0 || open("/bin/sh", O_RDONLY) >= 0) {
+		pid = fork();
+		if (pid == 0) {
+			execl("/bin/sh", "sh", "-c", "echo hi | cat", (char *)NULL);
+			_exit(99);
+		}
+		check("sh_pipeline", waitpid(pid, &st, 0) == pid && WIFEXITED(st) &&
+		    WEXITSTATUS(st) == 0);
+	}
+}
+
+int
+main(void)
+{
+	setvbuf(stdout, NULL, _IONBF, 0);
+	printf("usertest: pid %d\n", getpid());
+	test_basic();
+	test_memory();
+	test_files();
+	test_procs();
+	printf("RESULT %d passed, %d failed\n", passed, failed);
+	return failed != 0;
+}
