@@ -2,20 +2,21 @@
 # run.sh - boot a Rustica disk image in QEMU with OVMF (make run, and the images boot tests).
 # SPDX-License-Identifier: MIT
 #
-# run.sh [--usb] [--log FILE] [--timeout SECONDS] [--vars FILE] IMAGE
+# run.sh [--usb | --virtio] [--log FILE] [--timeout SECONDS] [--vars FILE] IMAGE
 #   Interactive by default: serial console on this terminal, a window when
 #   $DISPLAY is set. With --log, the serial console goes to FILE, there is
 #   no display, QEMU does not reboot and is killed after --timeout seconds
 #   (default 60). --usb attaches the image as a USB stick on an xHCI
-#   controller instead of a plain disk. The image is opened as a snapshot,
+#   controller, --virtio as a virtio-blk disk, instead of a plain (AHCI) disk. The image is opened as a snapshot,
 #   so a boot never changes it; EFI variables live in a copy of OVMF_VARS
 #   (--vars keeps one across boots). Exit status: QEMU's (timeout: 124).
 set -eu
 
-usb=0 log="" limit=60 vars=""
+bus=ahci log="" limit=60 vars=""
 while [ $# -gt 1 ]; do
 	case $1 in
-	--usb) usb=1 ;;
+	--usb) bus=usb ;;
+	--virtio) bus=virtio ;;
 	--log) log=$2; shift ;;
 	--timeout) limit=$2; shift ;;
 	--vars) vars=$2; shift ;;
@@ -23,7 +24,7 @@ while [ $# -gt 1 ]; do
 	esac
 	shift
 done
-[ $# -eq 1 ] || { echo "usage: run.sh [--usb] [--log FILE] [--timeout S] [--vars FILE] IMAGE" >&2; exit 2; }
+[ $# -eq 1 ] || { echo "usage: run.sh [--usb | --virtio] [--log FILE] [--timeout S] [--vars FILE] IMAGE" >&2; exit 2; }
 img=$1
 [ -f "$img" ] || { echo "run.sh: $img: no such image (make image-live)" >&2; exit 1; }
 
@@ -38,12 +39,12 @@ args=(-machine q35,accel=tcg -m 512M -no-user-config -nodefaults
 	-drive "if=pflash,format=raw,readonly=on,file=$code"
 	-drive "if=pflash,format=raw,file=$vars"
 	-device isa-debug-exit,iobase=0xf4,iosize=0x04)
-if [ "$usb" = 1 ]; then
-	args+=(-drive "if=none,id=stick,format=raw,snapshot=on,file=$img"
-		-device qemu-xhci -device usb-storage,drive=stick,removable=on)
-else
-	args+=(-drive "format=raw,snapshot=on,file=$img")
-fi
+case $bus in
+usb)	args+=(-drive "if=none,id=stick,format=raw,snapshot=on,file=$img"
+		-device qemu-xhci -device usb-storage,drive=stick,removable=on) ;;
+virtio)	args+=(-drive "if=virtio,format=raw,snapshot=on,file=$img") ;;
+*)	args+=(-drive "format=raw,snapshot=on,file=$img") ;;
+esac
 
 if [ -n "$log" ]; then
 	args+=(-display none -vga std -serial "file:$log" -no-reboot)

@@ -5,7 +5,8 @@
 # Everything is built in a separate output tree (BENCH_OUT, default
 # out/bench), so the figures are from scratch and the shared out/ is left
 # alone: "clean" is rpg, every package, the repository and the image. Prints
-# one "bench images ..." line per figure. Never part of make check.
+# one "bench images ..." line per figure, then the boot time of the image.
+# Never part of make check.
 set -eu
 cd "$(dirname "$0")/../.."
 out=${BENCH_OUT:-$PWD/out/bench}
@@ -28,3 +29,38 @@ fi
 echo "bench images image_bytes=$(stat -c %s "$img") allocated_kib=$(du -k "$img" | cut -f1)"
 off=$("$out/host/bin/rustica-mkimage" esp-offset "$img" | cut -d' ' -f1)
 echo "bench images initrd_bytes=$(MTOOLS_SKIP_CHECK=1 mdir -i "$img@@$off" ::/EFI/Rustux/initrd | awk '/initrd/ { print $2; exit }')"
+
+# Boot time of the live image under TCG, split at the serial markers: each
+# figure is the wall time from QEMU's start until the marker's first appearance
+# (polled every 50 ms). A marker that never shows within the limit is "-".
+log=$out/bench-boot.serial
+: >"$log"
+setsid images/run.sh --log "$log" --timeout 60 "$img" </dev/null >/dev/null 2>&1 &
+pid=$!
+t0=$(date +%s%N)
+names=(loader_start kernel_entry kernel_idle init_start shell_prompt)
+marks=('rustux-boot: starting' 'RUSTUX: kernel' 'RUSTUX: idle' '^init: ' '^[#$] ')
+declare -A at
+for ((i = 0; i < 1200; i++)); do
+	for k in "${!names[@]}"; do
+		if [ -z "${at[$k]:-}" ] && grep -aqE "${marks[$k]}" "$log"; then
+			at[$k]=$((($(date +%s%N) - t0) / 1000000))
+		fi
+	done
+	[ -n "${at[4]:-}" ] && break
+	# A kernel that idles for 15 s without starting init will not get further.
+	if [ -n "${at[2]:-}" ] && [ -z "${at[3]:-}" ] &&
+		[ $((($(date +%s%N) - t0) / 1000000 - at[2])) -gt 15000 ]; then
+		break
+	fi
+	kill -0 "$pid" 2>/dev/null || break
+	sleep 0.05
+done
+kill -- -"$pid" 2>/dev/null || true
+wait "$pid" 2>/dev/null || true
+line="bench images boot_ms"
+for k in "${!names[@]}"; do
+	line="$line ${names[$k]}=${at[$k]:--}"
+done
+echo "$line"
+grep -a 'RUSTUX: stamp' "$log" | sed 's/^/bench images kernel_/' || true

@@ -5,7 +5,8 @@
 # Needs MKIMAGE, RPG, OUT and KEY (the signing public key); run after make image-live.
 # Composes the live recipe twice more from the same repository into two
 # fresh directories and compares the bytes, validates the image with
-# sgdisk/fdisk/mtools/bsdcpio, then boots it as a plain disk and as a USB stick.
+# sgdisk/fdisk/mtools/bsdcpio, then boots it as a plain disk, a USB stick and
+# a virtio disk.
 set -u
 : "${MKIMAGE:?}" "${RPG:?}" "${OUT:?}" "${KEY:?}"
 top=$(cd "$(dirname "$0")/../.." && pwd)
@@ -58,3 +59,4 @@ ok rpg_image_rollback_refuses_empty_slot sh -c "! '$RPG' --image '$T/rw.img' rol
 ok rpg_image_leaves_image_valid sh -c "sgdisk -v '$T/rw.img' | grep -q 'No problems found'"
 "$top/images/tests/boot.sh" disk "$img"
 "$top/images/tests/boot.sh" usb "$img" --usb
+"$top/images/tests/boot.sh" virtio "$img" --virtio
