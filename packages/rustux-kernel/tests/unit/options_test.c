@@ -35,14 +35,14 @@ T_TEST(options_parse_every_kind)
 T_TEST(options_bad_values_keep_defaults)
 {
 	struct boot_options o;
-	const char *c = "loglevel=seven rustux.hz=99999999999999999999999 rustux.confirm=maybe init=/bin/sh";
+	const char *c = "loglevel=seven rustux.hz=99999999999999999999999 rustux.confirm=maybe rustica.selftest=1";
 
 	boot_options_parse(&o, c, strlen(c));
 	T_EXPECT_EQ(o.loglevel, 6);
 	T_EXPECT_EQ(o.hz, 1000);
 	T_EXPECT_EQ(o.confirm, 1);
 	T_EXPECT_EQ(o.bad, 3);
-	T_EXPECT_STR_EQ(o.rest, "init=/bin/sh");
+	T_EXPECT_STR_EQ(o.rest, "rustica.selftest=1");
 }
 
 T_TEST(options_respect_length_and_table_docs)
