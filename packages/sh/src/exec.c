@@ -15,8 +15,6 @@
 
 extern char **environ;
 
-extern unsigned long cmdsubst_count;
-
 /* ---- jobs: background processes and their statuses, for wait and $! ---- */
 #define MAXJOBS 64
 

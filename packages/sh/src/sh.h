@@ -163,6 +163,7 @@ int exec_node(struct node *n, int flags);
 #define EX_COND 2	/* status is tested: set -e does not apply */
 int exec_string(const char *src, size_t len, const char *name);
 int cmdsubst(const char *src, size_t len, struct str *out);
+extern unsigned long cmdsubst_count;	/* command substitutions run so far */
 void run_exit_trap(void);
 void trap_handler(int sig);
 void reap_jobs(int report);
