@@ -8,6 +8,7 @@
 #include "arch/timer.h"
 #include "lib/kalloc.h"
 #include "lib/string.h"
+#include "mm/pmm.h"
 #include "proc/proc.h"
 #include "version.h"
 #include "syscall_table.h"
@@ -282,4 +283,31 @@ lx_nanosleep(long ureq, long urem, long a2, long a3, long a4, long a5)
 	}
 	sched_sleep_ns((uint64_t)ts.sec * 1000000000ULL + (uint64_t)ts.nsec);
 	return 0;
+}
+
+struct lx_sysinfo {
+	int64_t		uptime;
+	uint64_t	loads[3];
+	uint64_t	totalram, freeram, sharedram, bufferram, totalswap, freeswap;
+	uint16_t	procs, pad;
+	uint32_t	pad2;
+	uint64_t	totalhigh, freehigh;
+	uint32_t	mem_unit;
+	char		f[4];
+};
+
+long
+lx_sysinfo(long ubuf, long a1, long a2, long a3, long a4, long a5)
+{
+	struct lx_sysinfo si;
+	struct pmm_stats st;
+
+	memset(&si, 0, sizeof(si));
+	pmm_get_stats(&st);
+	si.uptime = (int64_t)(arch_clock_ns() / 1000000000ULL);
+	si.totalram = (uint64_t)st.total_pages * 4096;
+	si.freeram = (uint64_t)st.free_pages * 4096;
+	si.procs = (uint16_t)proc_count();
+	si.mem_unit = 1;
+	return copyout((uint64_t)ubuf, &si, sizeof(si));
 }

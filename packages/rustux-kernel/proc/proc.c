@@ -71,6 +71,17 @@ proc_new(struct proc *parent)
 	return p;
 }
 
+int
+proc_count(void)
+{
+	int n = 0;
+
+	for (struct proc *p = all_procs; p != NULL; p = p->all_next) {
+		n++;
+	}
+	return n;
+}
+
 struct proc *
 proc_by_pid(int pid)
 {

@@ -65,6 +65,7 @@ __attribute__((noreturn)) void proc_exit(int wstatus);
 long	proc_fork(uint64_t flags, uint64_t stack, uint64_t ctid);
 long	proc_wait(int pid, uint64_t ustatus, int options);
 struct proc *proc_by_pid(int pid);
+int	proc_count(void);
 /* Replaces the current image: 0 (tf set up) or -errno (the old image intact). */
 int	proc_execve(const char *path, char *const *argv, char *const *envp);
 

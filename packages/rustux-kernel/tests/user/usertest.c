@@ -8,6 +8,7 @@
 #include <sys/mman.h>
 #include <sys/stat.h>
 #include <sys/syscall.h>
+#include <sys/sysinfo.h>
 #include <sys/utsname.h>
 #include <sys/wait.h>
 #include <time.h>
@@ -115,6 +116,22 @@ test_files(void)
 	close(fd);
 }
 
+static int
+fork_many(int n)
+{
+	int st;
+
+	for (int i = 0; i < n; i++) {
+		pid_t pid = fork();
+
+		if (pid == 0)
+			_exit(i & 0x7f);
+		if (pid < 0 || waitpid(pid, &st, 0) != pid || WEXITSTATUS(st) != (i & 0x7f))
+			return 0;
+	}
+	return 1;
+}
+
 static void
 test_procs(void)
 {
@@ -160,14 +177,18 @@ test_procs(void)
 	    errno == ENOENT);
 	check("execve_efault", raw(SYS_execve, BAD, 0, 0) == -EFAULT);
 	(void)before;
-	for (int i = 0; i < 200; i++) {
-		pid = fork();
-		if (pid == 0)
-			_exit(i & 0x7f);
-		if (waitpid(pid, &st, 0) != pid || WEXITSTATUS(st) != (i & 0x7f))
-			break;
-		if (i == 199)
-			check("fork_exit_200", 1);
+	check("fork_exit_200", fork_many(200));
+	{
+		struct sysinfo a, b;
+
+		/* Warm the kernel heap's caches, then every page must come back. */
+		fork_many(20);
+		sysinfo(&a);
+		fork_many(200);
+		sysinfo(&b);
+		check("fork_exit_memory_returns", a.freeram == b.freeram);
+		if (a.freeram != b.freeram)
+			printf("# freeram %lu before, %lu after\n", a.freeram, b.freeram);
 	}
 	if (access("/bin/sh", X_OK) == 0 || open("/bin/sh", O_RDONLY) >= 0) {
 		pid = fork();
