@@ -48,18 +48,23 @@ check-kernel-cli: $(RK_CLI) rustux-boot-build rustux-boot-fixture
 RK_QEMU_WORK := $(OUT)/tmp/rustux-kernel
 
 # The real kernel joins for one scenario when it builds (a broken kernel
-# build is check-kernel-qemu's failure, not the loader's).
+# build is check-kernel-qemu's failure, not the loader's); the suite boots
+# a copy, so a rebuild running at the same time cannot pull it away.
 check-boot-fallback: $(RK_CLI) rustux-boot-build rustux-boot-fixture
-	@real=; if $(MAKE) --no-print-directory -s rustux-kernel-build >/dev/null 2>&1; then \
-		real=$(OUT)/build/rustux-kernel/kernel.elf; else echo "# real kernel does not build: skipped"; fi; \
-	w=$(RK_QEMU_WORK)/boot-fallback.$$$$; timeout 700 $(RK_CLI_DIR)/tests/boot-fallback.sh \
-		$(RK_CLI) $(OUT)/build/rustux-boot/BOOTX64.EFI $(BOOT_FIXTURE) $$w $$real && rm -rf $$w
+	@w=$(RK_QEMU_WORK)/boot-fallback.$$$$; real=; mkdir -p $$w; \
+	if $(MAKE) --no-print-directory -s rustux-kernel-build >/dev/null 2>&1 && \
+	    cp $(OUT)/build/rustux-kernel/kernel.elf $$w/real-kernel.elf 2>/dev/null; then \
+		real=$$w/real-kernel.elf; else echo "# real kernel does not build: skipped"; fi; \
+	timeout 700 $(RK_CLI_DIR)/tests/boot-fallback.sh $(RK_CLI) \
+		$(OUT)/build/rustux-boot/BOOTX64.EFI $(BOOT_FIXTURE) $$w $$real && rm -rf $$w
 
 # The real kernel's self-tests: OVMF -> rustux-boot -> kernel, rustux.test=kernel.
 CHECK_SUITES += kernel-qemu
 check-kernel-qemu: $(RK_CLI) rustux-boot-build rustux-kernel-build
-	@w=$(RK_QEMU_WORK)/kernel-qemu.$$$$; timeout 150 $(RK_CLI) test --qemu --no-build --tap \
-		--timeout 120 --workdir $$w && rm -rf $$w
+	@w=$(RK_QEMU_WORK)/kernel-qemu.$$$$; mkdir -p $$w && \
+	cp $(OUT)/build/rustux-kernel/kernel.elf $$w/kernel.elf && \
+	timeout 150 $(RK_CLI) test --qemu --no-build --tap --timeout 120 --workdir $$w \
+		--kernel $$w/kernel.elf && rm -rf $$w
 
 # make bench: sizes, the kernel's boot-time stamps (guest TSC) and the
 # host wall time of one OVMF -> loader -> kernel self-test boot (TCG).
