@@ -4,7 +4,7 @@
 #
 # publish.sh [-p KEY.pub] SRC DEST
 #   Verifies SRC/index.json against KEY.pub first (minisign -V), and every
-#   .rpg with `rpg verify` when rpg is found ($RPG, else PATH). KEY.pub
+#   .rpg with `rpg verify` when rpg is found ($RPG, SRC/../host/bin/rpg, PATH). KEY.pub
 #   defaults to $SIGNING_PUB, else SRC/../keys/dev.pub (make's dev key).
 #   If DEST does not exist or is a symlink, the repository is copied into a
 #   fresh DEST.snapshots/<sha256 of index.json>/ and DEST is switched to it
@@ -32,7 +32,9 @@ minisign -Vq -p "$pub" -m "$src/index.json" || die "$src/index.json: signature d
 
 shopt -s nullglob
 pkgs=("$src"/*.rpg)
-rpg=${RPG:-$(command -v rpg || true)}
+rpg=${RPG:-}
+[ -n "$rpg" ] || [ ! -x "$(dirname "$src")/host/bin/rpg" ] || rpg=$(dirname "$src")/host/bin/rpg
+[ -n "$rpg" ] || rpg=$(command -v rpg || true)
 if [ -n "$rpg" ] && [ ${#pkgs[@]} -gt 0 ]; then
 	"$rpg" -q verify -p "$pub" "${pkgs[@]}" >/dev/null || die "$src: a package does not verify"
 fi
