@@ -29,7 +29,7 @@ prot_of(uint32_t pflags)
 
 /* The user address of the program headers: inside a loaded segment's file bytes, or 0. */
 static uint64_t
-phdr_address(const struct elf_image *img, uint64_t base)
+phdr_address(const struct elf_image *img, uint64_t origin, uint64_t load)
 {
 	uint64_t len = (uint64_t)img->phnum * PHDR_SIZE;
 	uint32_t i;
@@ -39,28 +39,29 @@ phdr_address(const struct elf_image *img, uint64_t base)
 
 		if (img->phoff >= s->offset && img->phoff - s->offset <= s->filesz &&
 		    len <= s->filesz - (img->phoff - s->offset))
-			return base + s->vaddr + (img->phoff - s->offset);
+			return load + (s->vaddr - origin) + (img->phoff - s->offset);
 	}
 	return 0;
 }
 
 /*
- * Adds segment s (relocated by base). Segments are sorted and disjoint
- * (lib/elf.c checked), but two may share a page when their boundary is not
- * page-aligned: the shared page stays with the earlier one and gets both
- * protections, which is what the bytes in it need.
+ * Adds segment s, placed at load + (vaddr - origin). Segments are sorted and
+ * disjoint (lib/elf.c checked), but two may share a page when their
+ * boundary is not page-aligned: the shared page stays with the earlier one
+ * and gets both protections, which is what the bytes in it need.
  */
 static int
-add_seg(struct exec_plan *p, const struct elf_segment *s, uint64_t base)
+add_seg(struct exec_plan *p, const struct elf_segment *s, uint64_t load, uint64_t origin)
 {
 	struct exec_seg *g = &p->seg[p->nseg], *prev = p->nseg ? &p->seg[p->nseg - 1] : NULL;
-	uint64_t start = base + s->vaddr, end;
+	uint64_t delta = s->vaddr - origin, start, end;
 
-	if (start < base || s->memsz > EXEC_USER_TOP || start > EXEC_USER_TOP - s->memsz)
+	if (s->vaddr < origin || delta > EXEC_USER_TOP - load || s->memsz > EXEC_USER_TOP)
+		return -LX_ENOEXEC;
+	start = load + delta;
+	if (start > EXEC_USER_TOP - s->memsz || trunc_page(start) < EXEC_USER_MIN)
 		return -LX_ENOEXEC;
 	end = start + s->memsz;
-	if (trunc_page(start) < EXEC_USER_MIN)
-		return -LX_ENOEXEC;
 	g->map_start = trunc_page(start);
 	g->map_end = round_page(end);
 	g->copy_to = start;
@@ -82,7 +83,7 @@ add_seg(struct exec_plan *p, const struct elf_segment *s, uint64_t base)
 int
 exec_plan_build(const struct elf_image *img, uint64_t pie_base, struct exec_plan *plan)
 {
-	uint64_t base = 0;
+	uint64_t load = 0, origin = 0;
 	uint32_t i;
 	int r;
 
@@ -92,18 +93,21 @@ exec_plan_build(const struct elf_image *img, uint64_t pie_base, struct exec_plan
 	if (img->type == ELF_ET_DYN) {
 		if (pie_base % EXEC_PAGE != 0)
 			return -LX_EINVAL;
-		base = pie_base - trunc_page(img->vmin);
+		load = pie_base;
+		origin = trunc_page(img->vmin);
 	} else if (img->type != ELF_ET_EXEC) {
 		return -LX_ENOEXEC;
 	}
-	for (i = 0; i < img->nload; i++)
-		if ((r = add_seg(plan, &img->load[i], base)) != 0)
-			return r;
-	if (img->entry > UINT64_MAX - base)
+	if (img->nload == 0 || img->nload > ELF_MAX_LOADS)
 		return -LX_ENOEXEC;
-	plan->base = base;
-	plan->entry = base + img->entry;
-	plan->phdr = phdr_address(img, base);
+	for (i = 0; i < img->nload; i++)
+		if ((r = add_seg(plan, &img->load[i], load, origin)) != 0)
+			return r;
+	if (img->entry < origin || img->entry - origin > EXEC_USER_TOP - load)
+		return -LX_ENOEXEC;
+	plan->base = load - origin;	/* the bias: 0 for ET_EXEC */
+	plan->entry = load + (img->entry - origin);
+	plan->phdr = phdr_address(img, origin, load);
 	plan->phent = PHDR_SIZE;
 	plan->phnum = img->phnum;
 	plan->exec_stack = (img->stack_flags & ELF_PF_X) != 0;

@@ -32,3 +32,43 @@ KUNIT_EXTRA_SRCS += $(KOBJ_SRC)/tests/unit/kalloc_host.c $(addprefix $(KOBJ_SRC)
 KUNIT_EXTRA_DEPS += $(wildcard $(KOBJ_SRC)/abi/*.h $(KOBJ_SRC)/abi/*.def $(KOBJ_SRC)/abi/linux/*.h \
 	$(wildcard $(addprefix $(KOBJ_SRC)/,$(KOBJ_PURE_SRCS:.c=.h))) \
 	$(KOBJ_SRC)/lib/kalloc.h)
+
+# Fuzz targets (clang libFuzzer), a brief deterministic run each: check-kernel-fuzz.
+CHECK_SUITES += kernel-fuzz
+KFUZZ_OUT := $(OUT)/build/rustux-kernel-fuzz
+KFUZZ_RUNS ?= 50000
+KFUZZ_CFLAGS := -std=c11 -g -O1 -fno-builtin -fsanitize=fuzzer,address,undefined \
+	-fno-sanitize-recover=undefined -include $(KOBJ_SRC)/tests/unit/host.h \
+	-I$(KOBJ_SRC) -I$(KOBJ_SRC)/tests/unit
+KFUZZ_SRCS_cpio := tests/fuzz/cpio_fuzz.c lib/cpio.c lib/string.c fs/vfs.c fs/ramfs.c \
+	fs/initrd.c tests/unit/kalloc_host.c
+KFUZZ_SRCS_exec := tests/fuzz/exec_fuzz.c lib/elf.c lib/string.c linux/exec_plan.c \
+	linux/initstack.c
+.PHONY: check-kernel-fuzz kernel-fuzz-build
+
+$(KFUZZ_OUT)/cpio_fuzz: $(addprefix $(KOBJ_SRC)/,$(KFUZZ_SRCS_cpio)) | deps
+	@mkdir -p $(@D)
+	clang $(KFUZZ_CFLAGS) -o $@ $^
+
+$(KFUZZ_OUT)/exec_fuzz: $(addprefix $(KOBJ_SRC)/,$(KFUZZ_SRCS_exec)) | deps
+	@mkdir -p $(@D)
+	clang $(KFUZZ_CFLAGS) -o $@ $^
+
+# Seeds: the committed archive, a static musl ELF and a #! script built here.
+$(KFUZZ_OUT)/seeds/exec/hello: $(KOBJ_SRC)/tests/fuzz/seeds/hello.c | deps
+	@mkdir -p $(@D)
+	musl-gcc -static -Os -s -o $@ $<
+	printf '#!/bin/sh -e\necho hi\n' >$(@D)/script
+
+kernel-fuzz-build: $(KFUZZ_OUT)/cpio_fuzz $(KFUZZ_OUT)/exec_fuzz $(KFUZZ_OUT)/seeds/exec/hello
+
+check-kernel-fuzz: kernel-fuzz-build
+	@rc=0; n=0; for t in cpio exec; do n=$$((n + 1)); \
+		seeds=$(KOBJ_SRC)/tests/fuzz/seeds/$$t; [ $$t = exec ] && seeds=$(KFUZZ_OUT)/seeds/exec; \
+		rm -rf $(KFUZZ_OUT)/corpus-$$t && mkdir -p $(KFUZZ_OUT)/corpus-$$t; \
+		if timeout 300 $(KFUZZ_OUT)/$${t}_fuzz -seed=1 -runs=$(KFUZZ_RUNS) -max_len=65536 \
+			-artifact_prefix=$(KFUZZ_OUT)/crash-$$t- $(KFUZZ_OUT)/corpus-$$t $$seeds \
+			>$(KFUZZ_OUT)/$$t.log 2>&1; then \
+			echo "ok $$n $${t}_fuzz: $(KFUZZ_RUNS) runs, $$(grep -c . $(KFUZZ_OUT)/$$t.log) log lines"; \
+		else echo "not ok $$n $${t}_fuzz (see $(KFUZZ_OUT)/$$t.log)"; tail -30 $(KFUZZ_OUT)/$$t.log; rc=1; fi; \
+	done; exit $$rc
