@@ -56,25 +56,23 @@ $(BOOT_FIXTURE): $(BOOT_DIR)/tests/fixture/kernel.c $(BOOT_DIR)/tests/fixture/ke
 # each briefly (2 x 6 s); make fuzz-boot runs longer (FUZZ_SECONDS each).
 BOOT_FUZZ := $(OUT)/build/rustux-boot-fuzz
 BOOT_FUZZ_TARGETS := elf loaderconf
-BOOT_FUZZ_CC := $(shell printf 'int LLVMFuzzerTestOneInput(const char *d, unsigned long n){(void)d;(void)n;return 0;}' | \
-	clang -x c -fsanitize=fuzzer -o /dev/null - >/dev/null 2>&1 && echo clang || echo gcc)
-ifeq ($(BOOT_FUZZ_CC),clang)
-BOOT_FUZZ_FLAGS := -fsanitize=fuzzer,address,undefined
-BOOT_FUZZ_DRIVER :=
-else
-BOOT_FUZZ_FLAGS := -fsanitize=address,undefined
-BOOT_FUZZ_DRIVER := $(BOOT_DIR)/tests/fuzz/standalone.c
-endif
+# The compiler is chosen when a target is built (not when make reads this
+# file, which would cost every make run a clang link).
+BOOT_FUZZ_PROBE := printf 'int LLVMFuzzerTestOneInput(const char *d, unsigned long n){(void)d;(void)n;return 0;}' | \
+	clang -x c -fsanitize=fuzzer -o /dev/null - >/dev/null 2>&1
 FUZZ_SECONDS ?= 120
 
 CHECK_SUITES += boot-fuzz
 .PHONY: check-boot-fuzz fuzz-boot boot-fuzz-build
 
-$(BOOT_FUZZ)/fuzz_%: $(BOOT_DIR)/tests/fuzz/fuzz_%.c $(BOOT_PURE_SRC) $(BOOT_FUZZ_DRIVER) | deps
+$(BOOT_FUZZ)/fuzz_%: $(BOOT_DIR)/tests/fuzz/fuzz_%.c $(BOOT_PURE_SRC) \
+		$(BOOT_DIR)/tests/fuzz/standalone.c | deps
 	@mkdir -p $(dir $@)
-	$(BOOT_FUZZ_CC) -std=c11 -D_GNU_SOURCE -O1 -g -fno-sanitize-recover=undefined \
-		$(BOOT_FUZZ_FLAGS) -I$(BOOT_DIR) -I$(TOP)/packages/rustux-kernel \
-		-o $@ $< $(BOOT_PURE_SRC) $(BOOT_FUZZ_DRIVER)
+	@if $(BOOT_FUZZ_PROBE); then cc=clang fl=-fsanitize=fuzzer,address,undefined drv=; \
+	else cc=gcc fl=-fsanitize=address,undefined drv=$(BOOT_DIR)/tests/fuzz/standalone.c; fi; \
+	echo "$$cc $$fl fuzz_$*"; echo $$cc >$@.cc; \
+	$$cc -std=c11 -D_GNU_SOURCE -O1 -g -fno-sanitize-recover=undefined $$fl \
+		-I$(BOOT_DIR) -I$(TOP)/packages/rustux-kernel -o $@ $< $(BOOT_PURE_SRC) $$drv
 
 # Seeds: the test kernel and a host binary for ELF, a full loader.conf.
 $(BOOT_FUZZ)/corpus-%/.seeded: $(BOOT_FIXTURE)
@@ -89,7 +87,7 @@ boot-fuzz-build: $(foreach t,$(BOOT_FUZZ_TARGETS),$(BOOT_FUZZ)/fuzz_$(t) $(BOOT_
 define boot_fuzz_run
 	@set -e; cd $(BOOT_FUZZ); for t in $(BOOT_FUZZ_TARGETS); do \
 		if timeout $$(( $(1) + 60 )) ./fuzz_$$t -max_total_time=$(1) -seed=1 corpus-$$t \
-			>fuzz_$$t.log 2>&1; then echo "ok - fuzz_$$t: $(1) s, no crash ($(BOOT_FUZZ_CC))"; \
+			>fuzz_$$t.log 2>&1; then echo "ok - fuzz_$$t: $(1) s, no crash ($$(cat fuzz_$$t.cc))"; \
 		else echo "not ok - fuzz_$$t crashed: see $(BOOT_FUZZ)/fuzz_$$t.log"; tail -20 fuzz_$$t.log; exit 1; fi; \
 	done
 endef
