@@ -22,8 +22,8 @@ BOOT_UNIT_SRC := $(sort $(wildcard $(BOOT_DIR)/tests/*_test.c))
 BOOT_UNIT_BIN := $(patsubst $(BOOT_DIR)/tests/%.c,$(BOOT_HOST)/%,$(BOOT_UNIT_SRC))
 
 CHECK_SUITES += boot-unit
-HELP_TARGETS += rustux-boot-build~~~~~the~UEFI~loader~(out/build/rustux-boot/BOOTX64.EFI) \
-	fuzz-boot~~~~~~~~~~~~~fuzz~the~ELF~and~loader.conf~parsers~(FUZZ_SECONDS=120)
+HELP_TARGETS += rustux-boot-build~~~~~the~UEFI~loader,~out/build/rustux-boot/BOOTX64.EFI \
+	fuzz-boot~~~~~~~~~~~~~fuzz~the~ELF~and~loader.conf~parsers,~FUZZ_SECONDS=120
 
 .PHONY: rustux-boot-build check-boot-unit
 rustux-boot-build: | deps

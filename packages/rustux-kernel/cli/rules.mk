@@ -15,7 +15,7 @@ RK_CLI_OBJ := $(patsubst $(RK_CLI_DIR)/%.c,$(RK_CLI_BUILD)/%.o,$(RK_CLI_SRC))
 RK_CLI_CFLAGS := -std=c11 -D_GNU_SOURCE -O2 -g -Wall -Wextra -Werror \
 	-Wno-format-truncation -MMD -MP
 
-HELP_TARGETS += rustux-kernel-cli~~~~~the~kernel~developer~CLI~(out/host/bin/rustux-kernel) \
+HELP_TARGETS += rustux-kernel-cli~~~~~the~kernel~developer~CLI,~out/host/bin/rustux-kernel \
 	run-kernel~~~~~~~~~~~~boot~the~kernel~interactively~in~QEMU
 
 .PHONY: rustux-kernel-cli run-kernel check-kernel-qemu check-boot-fallback check-kernel-cli
