@@ -257,6 +257,9 @@ scan_entry(struct rpg_ctx *ctx, int dirfd, const char *rel, const char *name, co
 	if (!rpg_utf8_valid(name)) {
 		return rpg_fail(ctx, RPG_E_UNSAFE, "%s: name is not UTF-8", full);
 	}
+	if (*rel == '\0' && strcmp(name, ".RPG") == 0) {
+		return rpg_fail(ctx, RPG_E_UNSAFE, "%s: reserved for the package's metadata", full);
+	}
 	if (fstatat(dirfd, name, &st, AT_SYMLINK_NOFOLLOW) != 0) {
 		return rpg_fail(ctx, -errno, "%s: %s", full, strerror(errno));
 	}

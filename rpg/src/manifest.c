@@ -232,6 +232,9 @@ valid_path(const char *s)
 	if (*s == '\0' || *s == '/' || strlen(s) > PATH_MAX_LEN || !rpg_utf8_valid(s)) {
 		return 0;
 	}
+	if (strncmp(s, ".RPG", 4) == 0 && (s[4] == '\0' || s[4] == '/')) {
+		return 0;	/* the package's own metadata, never payload */
+	}
 	for (;;) {
 		e = strchr(p, '/');
 		n = e != NULL ? (size_t)(e - p) : strlen(p);
@@ -397,7 +400,7 @@ parse_file(struct rpg_ctx *ctx, const char *what, size_t i, struct json_object *
 	snprintf(where, sizeof(where), "%s: %s", what, path);
 	if (!valid_path(path)) {
 		return rpg_fail(ctx, RPG_E_UNSAFE,
-		    "%s: unsafe path (absolute, empty, '.', '..' or not UTF-8)",
+		    "%s: unsafe path (absolute, empty, '.', '..', .RPG or not UTF-8)",
 		    where);
 	}
 	if (check_keys(ctx, where, o, file_keys, NULL) != 0) {

@@ -231,6 +231,8 @@ mkrecipe hardlink "{ $BASE, \"install\": \"echo a >\\\"\$DESTDIR/a\\\"; ln \\\"\
 refuse build_refuses_hard_links 1 'hard link refused' "$RPG" build "$T/rec/hardlink.json" -k "$KEYS/test.sec" -o "$T/o"
 mkrecipe fifo "{ $BASE, \"install\": \"mkfifo \\\"\$DESTDIR/p\\\"\" }"
 refuse build_refuses_fifos 1 'p: device node, fifo or socket refused' "$RPG" build "$T/rec/fifo.json" -k "$KEYS/test.sec" -o "$T/o"
+mkrecipe meta "{ $BASE, \"install\": \"mkdir -p \\\"\$DESTDIR/.RPG\\\"\" }"
+refuse build_refuses_rpg_dir 1 '.RPG: reserved' "$RPG" build "$T/rec/meta.json" -k "$KEYS/test.sec" -o "$T/o"
 refuse build_bad_key 1 'test.pub: not a minisign key file' "$RPG" build "$TESTS/recipes/hello.json" -k "$KEYS/test.pub" -o "$T/o"
 check build_leaves_no_temp_files bash -c "! ls -A '$T/o' 2>/dev/null | grep -q ."
 

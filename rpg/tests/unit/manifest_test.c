@@ -133,6 +133,8 @@ T_TEST(rejects_unsafe_paths)
 	expect_files("{\"path\": \"a/\", \"type\": \"dir\", \"mode\": 493}", RPG_E_UNSAFE, "unsafe path");
 	expect_files("{\"path\": \"\", \"type\": \"dir\", \"mode\": 493}", RPG_E_UNSAFE, "unsafe path");
 	expect_files("{\"path\": \"a\xff\", \"type\": \"dir\", \"mode\": 493}", RPG_E_UNSAFE, "not UTF-8");
+	expect_files("{\"path\": \".RPG\", \"type\": \"dir\", \"mode\": 493}", RPG_E_UNSAFE, ".RPG: unsafe path");
+	expect_files("{\"path\": \".RPGx\", \"type\": \"dir\", \"mode\": 493}", 0, "");
 	expect_files("{\"path\": \"\xc3\xbc\", \"type\": \"dir\", \"mode\": 493}", 0, "");
 }
 
