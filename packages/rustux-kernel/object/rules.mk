@@ -1,9 +1,11 @@
 # object/rules.mk - distro-level rules for the kernel's object layer and pure modules (engineer G's area)
 # SPDX-License-Identifier: MIT
 #
-# Derived syscall files (tools/gensyscalls.mk), `make kernel-docs`, and the
-# suite check-kernel-abi: docs/SYSCALL.md is current, Linux numbers are
-# proved equal to the host's and musl's, the generator refuses bad tables.
+# Derived syscall files (tools/gensyscalls.mk), `make kernel-docs`, the
+# suite check-kernel-abi (docs/SYSCALL.md and the docs/OBJECTS.md tables
+# are current, Linux numbers are proved equal to the host's and musl's, the
+# generator refuses bad tables), the pure sources of the host unit tests,
+# and the fuzz suite check-kernel-fuzz.
 
 KOBJ_SRC := $(TOP)/packages/rustux-kernel
 SYSCALLS_SRC := $(KOBJ_SRC)
@@ -11,7 +13,7 @@ SYSCALLS_GEN := $(OUT)/build/rustux-kernel/gen
 include $(KOBJ_SRC)/tools/gensyscalls.mk
 
 CHECK_SUITES += kernel-abi
-HELP_TARGETS += kernel-docs~~~~~~~regenerate~docs/SYSCALL.md~from~abi/syscalls.tab
+HELP_TARGETS += kernel-docs~~~~~~~regenerate~docs/SYSCALL.md~and~the~OBJECTS.md~tables
 .PHONY: kernel-gen kernel-docs check-kernel-abi
 
 kernel-gen: $(SYSCALLS_GENERATED)
@@ -19,9 +21,14 @@ kernel-gen: $(SYSCALLS_GENERATED)
 kernel-docs: $(SYSCALLS_TAB) $(SYSCALLS_AWK)
 	awk -v what=doc -f $(SYSCALLS_AWK) $(SYSCALLS_TAB) >$(TOP)/docs/SYSCALL.md.tmp
 	mv $(TOP)/docs/SYSCALL.md.tmp $(TOP)/docs/SYSCALL.md
+	sh $(KOBJ_SRC)/tools/gendefdoc.sh $(KOBJ_SRC) --update $(TOP)/docs/OBJECTS.md
 
 check-kernel-abi:
-	@$(KOBJ_SRC)/tools/check-syscalls.sh $(KOBJ_SRC) $(OUT)/tmp/kernel-abi $(TOP)/docs/SYSCALL.md
+	@rc=0; $(KOBJ_SRC)/tools/check-syscalls.sh $(KOBJ_SRC) $(OUT)/tmp/kernel-abi \
+		$(TOP)/docs/SYSCALL.md || rc=1; \
+	if sh $(KOBJ_SRC)/tools/gendefdoc.sh $(KOBJ_SRC) --check $(TOP)/docs/OBJECTS.md; then \
+		echo "ok - docs/OBJECTS.md tables match abi/*.def"; \
+	else echo "not ok - docs/OBJECTS.md tables are stale"; rc=1; fi; exit $$rc
 
 # Pure sources linked into every host unit test (check-kernel-unit, C's rules.mk).
 # Listed by name: object/ and linux/ will also hold code that is not pure.
