@@ -652,15 +652,17 @@ static const struct {
 	builtin_fn fn;
 	int special;
 } builtins[] = {
-	{ ":", bi_true, 1 }, { ".", bi_dot, 1 }, { "[", bi_test, 0 }, { "break", bi_break, 1 },
-	{ "cd", bi_cd, 0 }, { "command", bi_command, 0 }, { "continue", bi_continue, 1 },
-	{ "echo", bi_echo, 0 }, { "eval", bi_eval, 1 }, { "exec", bi_true, 1 },
-	{ "exit", bi_exit, 1 }, { "export", bi_export, 1 }, { "false", bi_false, 0 },
-	{ "local", bi_local, 0 }, { "pwd", bi_pwd, 0 }, { "read", bi_read, 0 },
-	{ "readonly", bi_readonly, 1 }, { "return", bi_return, 1 }, { "set", bi_set, 1 },
-	{ "shift", bi_shift, 1 }, { "source", bi_dot, 1 }, { "test", bi_test, 0 },
-	{ "trap", bi_trap, 1 }, { "true", bi_true, 0 }, { "type", bi_type, 0 }, { "umask", bi_umask, 0 },
-	{ "unset", bi_unset, 1 }, { "wait", bi_wait, 0 },
+	{ ":", bi_true, 1 }, { ".", bi_dot, 1 }, { "[", bi_test, 0 },
+	{ "bg", bi_bg, 0 }, { "break", bi_break, 1 }, { "cd", bi_cd, 0 },
+	{ "command", bi_command, 0 }, { "continue", bi_continue, 1 }, { "echo", bi_echo, 0 },
+	{ "eval", bi_eval, 1 }, { "exec", bi_true, 1 }, { "exit", bi_exit, 1 },
+	{ "export", bi_export, 1 }, { "false", bi_false, 0 }, { "fg", bi_fg, 0 },
+	{ "jobs", bi_jobs, 0 }, { "local", bi_local, 0 }, { "pwd", bi_pwd, 0 },
+	{ "read", bi_read, 0 }, { "readonly", bi_readonly, 1 }, { "return", bi_return, 1 },
+	{ "set", bi_set, 1 }, { "shift", bi_shift, 1 }, { "source", bi_dot, 1 },
+	{ "test", bi_test, 0 }, { "trap", bi_trap, 1 }, { "true", bi_true, 0 },
+	{ "type", bi_type, 0 }, { "umask", bi_umask, 0 }, { "unset", bi_unset, 1 },
+	{ "wait", bi_wait, 0 },
 };
 
 builtin_fn

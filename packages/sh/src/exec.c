@@ -15,12 +15,15 @@
 
 extern char **environ;
 
-/* ---- jobs: background processes and their statuses, for wait and $! ---- */
+static void take_terminal_back(void);
+
+/* ---- jobs: background processes and their statuses, for wait, $!, jobs, fg, bg ---- */
 #define MAXJOBS 64
 
 static struct job {
-	pid_t pid;
-	int done, status;
+	pid_t pid;		/* a background job is one process (its group when interactive) */
+	int done;		/* 0 running, 1 finished and not yet waited for, 2 collected */
+	int stopped, status;
 } jobs[MAXJOBS];
 
 static int
@@ -35,19 +38,6 @@ status_of(int st)
 	return 1;
 }
 
-static void
-job_add(pid_t pid)
-{
-	int i;
-
-	for (i = 0; i < MAXJOBS; i++)
-		if (jobs[i].pid == 0 || jobs[i].done == 2) {
-			jobs[i].pid = pid;
-			jobs[i].done = 0;
-			return;
-		}
-}
-
 static struct job *
 job_find(pid_t pid)
 {
@@ -59,7 +49,25 @@ job_find(pid_t pid)
 	return NULL;
 }
 
-/* Collects finished background children without blocking. */
+static struct job *
+job_add(pid_t pid)
+{
+	struct job *j = job_find(pid);
+	int i;
+
+	if (j)
+		return j;
+	for (i = 0; i < MAXJOBS; i++)
+		if (jobs[i].pid == 0 || jobs[i].done == 2) {
+			jobs[i].pid = pid;
+			jobs[i].done = 0;
+			jobs[i].stopped = 0;
+			return &jobs[i];
+		}
+	return NULL;
+}
+
+/* Collects finished (and, interactive, stopped) background children without blocking. */
 void
 reap_jobs(int report)
 {
@@ -67,10 +75,17 @@ reap_jobs(int report)
 	pid_t pid;
 	int st;
 
-	while ((pid = waitpid(-1, &st, WNOHANG)) > 0) {
+	while ((pid = waitpid(-1, &st, WNOHANG | (sh.interactive ? WUNTRACED : 0))) > 0) {
 		if ((j = job_find(pid)) == NULL)
 			continue;
+		if (WIFSTOPPED(st)) {
+			j->stopped = 1;
+			if (report)
+				fprintf(stderr, "[%d] Stopped\n", pid);
+			continue;
+		}
 		j->done = 1;
+		j->stopped = 0;
 		j->status = status_of(st);
 		if (report)
 			fprintf(stderr, "[%d] Done (%d)\n", pid, j->status);
@@ -93,13 +108,103 @@ wait_pid(pid_t pid)
 			return 127;
 	}
 	if (WIFSTOPPED(st)) {
-		fprintf(stderr, "[%ld] Stopped (kill -CONT %ld to resume)\n", (long)pid, (long)pid);
-		job_add(pid);
+		fprintf(stderr, "[%ld] Stopped (fg or bg resumes it)\n", (long)pid);
+		if ((j = job_add(pid)) != NULL)
+			j->stopped = 1;
 		return status_of(st);
 	}
 	if (j)
 		j->done = 2;
 	return status_of(st);
+}
+
+/* The job a fg/bg/jobs operand names: PID, %N (N-th listed), or none = the latest live one. */
+static struct job *
+job_arg(const char *a)
+{
+	struct job *latest = NULL;
+	long v;
+	int i, n = 0;
+
+	for (i = 0; i < MAXJOBS; i++) {
+		if (jobs[i].pid == 0 || jobs[i].done)
+			continue;
+		n++;
+		if (a == NULL)
+			latest = &jobs[i];
+		else if (a[0] == '%' && atol(a + 1) == n)
+			return &jobs[i];
+	}
+	if (a == NULL || a[0] == '%')
+		return latest;
+	v = atol(a);
+	return v > 0 ? job_find((pid_t)v) : NULL;
+}
+
+static void
+signal_job(struct job *j, int sig)
+{
+	if (sh.interactive)
+		kill(-j->pid, sig);
+	else
+		kill(j->pid, sig);
+}
+
+int
+bi_jobs(int argc, char **argv)
+{
+	int i, n = 0;
+
+	reap_jobs(0);
+	for (i = 0; i < MAXJOBS; i++) {
+		if (jobs[i].pid == 0 || jobs[i].done == 2)
+			continue;
+		n++;
+		if (jobs[i].done) {
+			printf("[%d] %ld Done (%d)\n", n, (long)jobs[i].pid, jobs[i].status);
+			jobs[i].done = 2;
+		} else
+			printf("[%d] %ld %s\n", n, (long)jobs[i].pid,
+			    jobs[i].stopped ? "Stopped" : "Running");
+	}
+	return 0;
+}
+
+int
+bi_fg(int argc, char **argv)
+{
+	struct job *j;
+	int st;
+
+	reap_jobs(0);
+	if ((j = job_arg(argc > 1 ? argv[1] : NULL)) == NULL || j->done) {
+		sh_error("fg: %s: no such job", argc > 1 ? argv[1] : "current");
+		return 1;
+	}
+	fflush(stdout);
+	if (sh.interactive)
+		tcsetpgrp(sh.tty_fd, j->pid);
+	j->stopped = 0;
+	signal_job(j, SIGCONT);
+	st = wait_pid(j->pid);
+	take_terminal_back();
+	return st;
+}
+
+int
+bi_bg(int argc, char **argv)
+{
+	struct job *j;
+
+	reap_jobs(0);
+	if ((j = job_arg(argc > 1 ? argv[1] : NULL)) == NULL || j->done) {
+		sh_error("bg: %s: no such job", argc > 1 ? argv[1] : "current");
+		return 1;
+	}
+	j->stopped = 0;
+	signal_job(j, SIGCONT);
+	printf("[%ld] Running\n", (long)j->pid);
+	return 0;
 }
 
 int
@@ -584,18 +689,19 @@ exec_pipeline(struct node *n)
 static int
 exec_background(struct node *n)
 {
+	int job_control = sh.interactive, fd;
 	pid_t pid = fork_child(0, 0);
-	int fd;
 
 	if (pid < 0)
 		return 1;
 	if (pid == 0) {
-		if (!isatty(0) || !sh.interactive) {
+		/* without job control a background job must not see ^C (POSIX) */
+		if (!job_control) {
 			signal(SIGINT, SIG_IGN);
 			signal(SIGQUIT, SIG_IGN);
 		}
-		if (n->redirs == NULL && (fd = open("/dev/null", O_RDONLY)) >= 0 &&
-		    !isatty(0)) {
+		/* ... nor read the terminal; explicit redirections come after this */
+		if (!job_control && (fd = open("/dev/null", O_RDONLY)) >= 0) {
 			dup2(fd, 0);
 			close(fd);
 		}
@@ -603,6 +709,8 @@ exec_background(struct node *n)
 	}
 	job_add(pid);
 	sh.last_bg = pid;
+	if (sh.interactive)
+		fprintf(stderr, "[%ld]\n", (long)pid);
 	return 0;
 }
 

@@ -176,6 +176,9 @@ typedef int (*builtin_fn)(int argc, char **argv);
 builtin_fn builtin_find(const char *name, int *special);
 int set_option(const char *name, int letter, int on);
 int bi_test(int argc, char **argv);	/* test.c: test and [ */
+int bi_jobs(int argc, char **argv);	/* exec.c: the job table's builtins */
+int bi_fg(int argc, char **argv);
+int bi_bg(int argc, char **argv);
 
 
 /* ---- line editor (lineedit.c, see lineedit.h for the key machine) ---- */

@@ -144,6 +144,36 @@ send("wait; echo waited\r")
 ok, t = read_until(b"waited\r\n")
 result(ok, "background_and_wait", t)
 read_until(b"$ ")
+send("sleep 30 &\r")
+read_until(b"$ ")
+send("jobs\r")
+ok, t = read_until(b"Running\r\n")
+result(ok, "jobs_lists_running", t)
+read_until(b"$ ")
+send("kill -STOP $!; sleep 0; jobs\r")
+ok, t = read_until(b"Stopped\r\n")
+result(ok, "jobs_sees_stopped", t)
+read_until(b"$ ")
+send("bg\r")
+ok, t = read_until(b"Running\r\n")
+result(ok, "bg_continues", t)
+read_until(b"$ ")
+send("fg\r")
+for _ in range(300):
+    try:
+        pg = os.tcgetpgrp(fd)
+        with open("/proc/%d/cmdline" % pg, "rb") as f:
+            if f.read().startswith(b"sleep"):
+                break
+    except OSError:
+        pass
+    time.sleep(0.05)
+send("\x03")
+ok, t = read_until(b"$ ")
+send("echo fg-status $?\r")
+ok, t = read_until(b"fg-status 130\r\n")
+result(ok, "fg_brings_job_to_terminal", t)
+read_until(b"$ ")
 send("exit 3\r")
 end = time.monotonic() + 15
 status = None
