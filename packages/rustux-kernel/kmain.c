@@ -162,6 +162,19 @@ console_wanted(const char *name)
 	return 0;
 }
 
+/* Eats the stack until the guard page stops it (rustux.test=stack). */
+static uint64_t
+recurse(uint64_t depth)
+{
+	volatile uint8_t frame[512];
+
+	frame[0] = (uint8_t)depth;
+	if (depth > (1u << 20)) {
+		return depth;	/* never reached: 512 MiB of stack */
+	}
+	return recurse(depth + 1) + frame[0];
+}
+
 /* Shows a console that joins late what the others printed so far. */
 static void
 replay_log(struct console *c)
@@ -202,6 +215,11 @@ kmain(uint64_t bootinfo_phys, uint64_t tsc_entry)
 		/* A deliberate kernel page fault: shows the exception report path. */
 		kprintf("RUSTUX: deliberate fault for rustux.test=panic\n");
 		*(volatile uint64_t *)0xdead000 = 1;
+	}
+	if (strcmp(boot_opts.test, "stack") == 0) {
+		/* Runs into the guard page: the #DF must arrive on its IST stack. */
+		kprintf("RUSTUX: deliberate stack overflow for rustux.test=stack\n");
+		recurse(0);
 	}
 	if (strcmp(boot_opts.test, "kernel") == 0) {
 		failed = ktest_run_all();

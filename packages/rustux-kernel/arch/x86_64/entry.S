@@ -112,6 +112,10 @@ boot_pdpt_high:
 	.skip	4096
 boot_pd:
 	.skip	4 * 4096
+	/* Unmapped by arch_mmu_init: an overflow faults, and the #DF runs on its IST stack. */
+	.globl boot_stack_guard
+boot_stack_guard:
+	.skip	4096
 	.globl boot_stack, boot_stack_top
 boot_stack:
 	.skip	32768

@@ -20,6 +20,7 @@
 
 extern char __text_start[], __text_end[], __rodata_start[], __rodata_end[];
 extern char __data_start[], __data_end[];
+extern char boot_stack_guard[];
 
 static uint64_t *kernel_pml4;
 static uint64_t kernel_pml4_phys;
@@ -261,7 +262,8 @@ arch_mmu_init(uint64_t max_phys)
 	if ((rc = map_direct(end)) != MMU_OK ||
 	    (rc = map_kernel_range(__text_start, __text_end, MMU_EXEC)) != MMU_OK ||
 	    (rc = map_kernel_range(__rodata_start, __rodata_end, 0)) != MMU_OK ||
-	    (rc = map_kernel_range(__data_start, __data_end, MMU_WRITE)) != MMU_OK) {
+	    (rc = map_kernel_range(__data_start, __data_end, MMU_WRITE)) != MMU_OK ||
+	    (rc = arch_mmu_unmap((uint64_t)boot_stack_guard, 1)) != MMU_OK) {
 		return rc;
 	}
 	write_cr3(kernel_pml4_phys);
