@@ -150,10 +150,16 @@ send("jobs\r")
 ok, t = read_until(b"Running\r\n")
 result(ok, "jobs_lists_running", t)
 read_until(b"$ ")
-send("kill -STOP $!; sleep 0; jobs\r")
-ok, t = read_until(b"Stopped\r\n")
-result(ok, "jobs_sees_stopped", t)
+send("kill -STOP $!\r")
 read_until(b"$ ")
+# the stop is asynchronous: ask again (a bounded number of times) until it shows
+for _ in range(50):
+    send("jobs\r")
+    ok, t = read_until(b"$ ")
+    if "Stopped" in t:
+        break
+    time.sleep(0.1)
+result("Stopped" in t, "jobs_sees_stopped", t)
 send("bg\r")
 ok, t = read_until(b"Running\r\n")
 result(ok, "bg_continues", t)
