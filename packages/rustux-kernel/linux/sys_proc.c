@@ -5,7 +5,9 @@
 #include "abi/linux/errno.h"
 #include "abi/linux/process.h"
 #include "abi/linux/signal.h"
+#include "arch/cpu.h"
 #include "arch/timer.h"
+#include "kernel/printk.h"
 #include "lib/kalloc.h"
 #include "lib/string.h"
 #include "mm/pmm.h"
@@ -310,4 +312,34 @@ lx_sysinfo(long ubuf, long a1, long a2, long a3, long a4, long a5)
 	si.procs = (uint16_t)proc_count();
 	si.mem_unit = 1;
 	return copyout((uint64_t)ubuf, &si, sizeof(si));
+}
+
+#define LX_RB_CAD_ON		0x89abcdefUL
+#define LX_RB_CAD_OFF		0UL
+
+long
+lx_reboot(long magic1, long magic2, long cmd, long arg, long a4, long a5)
+{
+	if ((unsigned long)magic1 != LX_REBOOT_MAGIC1 ||
+	    (magic2 != LX_REBOOT_MAGIC2 && magic2 != 85072278 && magic2 != 369367448 &&
+	    magic2 != 537993216)) {
+		return -LX_EINVAL;
+	}
+	if (curproc()->pid != 1 && curproc()->parent == NULL) {
+		return -LX_EPERM;
+	}
+	switch ((unsigned long)cmd & 0xffffffffUL) {
+	case LX_RB_CAD_ON:
+	case LX_RB_CAD_OFF:
+		return 0;
+	case LX_REBOOT_CMD_POWER_OFF:
+	case LX_REBOOT_CMD_HALT:
+		kprintf("RUSTUX: reboot(2): power off\n");
+		arch_poweroff(0);
+	case LX_REBOOT_CMD_RESTART:
+		kprintf("RUSTUX: reboot(2): restart\n");
+		arch_reboot();
+	default:
+		return -LX_EINVAL;
+	}
 }

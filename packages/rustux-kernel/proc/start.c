@@ -30,7 +30,22 @@ con_write(void *ctx, const void *buf, size_t n, uint32_t fflags)
 	return (long)n;
 }
 
-/* Polled serial input: whatever has arrived, at least one byte (sleeps 5 ms between looks). */
+/* The console's termios: TCSETS stores it; ECHO and ICANON change how reads behave. */
+static struct lx_termios con_tio = {
+	.c_iflag = 0x500,	/* ICRNL IXON */
+	.c_oflag = 0x5,		/* OPOST ONLCR */
+	.c_cflag = 0xbf,	/* B38400 CS8 CREAD */
+	.c_lflag = 0x8a3b,	/* ISIG ICANON ECHO ECHOE ECHOK ECHOCTL ECHOKE IEXTEN */
+};
+
+#define TIO_ICANON	0x2u
+#define TIO_ECHO	0x8u
+#define TIO_ICRNL	0x100u
+
+/*
+ * Polled serial input: whatever has arrived, at least one byte (sleeps 5 ms
+ * between looks); in canonical mode up to the end of the line.
+ */
 static long
 con_read(void *ctx, void *buf, size_t n, uint32_t fflags)
 {
@@ -41,12 +56,14 @@ con_read(void *ctx, void *buf, size_t n, uint32_t fflags)
 	while (got == 0) {
 		while (got < n && (inb(COM1 + 5) & 1)) {
 			b[got] = inb(COM1);
-			if (b[got] == '\r') {
+			if (b[got] == '\r' && (con_tio.c_iflag & TIO_ICRNL)) {
 				b[got] = '\n';
 			}
-			console_write((char *)&b[got], 1);	/* echo */
+			if (con_tio.c_lflag & TIO_ECHO) {
+				console_write((char *)&b[got], 1);
+			}
 			got++;
-			if (b[got - 1] == '\n') {
+			if (b[got - 1] == '\n' || !(con_tio.c_lflag & TIO_ICANON)) {
 				return (long)got;
 			}
 		}
@@ -65,20 +82,19 @@ con_ioctl(void *ctx, unsigned cmd, unsigned long arg)
 {
 	struct lx_winsize ws = { 24, 80, 0, 0 };
 	struct lx_termios t;
+	int rc;
 
 	(void)ctx;
 	switch (cmd) {
 	case LX_TIOCGWINSZ:
 		return copyout(arg, &ws, sizeof(ws));
 	case LX_TCGETS:
-		memset(&t, 0, sizeof(t));
-		t.c_iflag = 0x500;	/* ICRNL IXON */
-		t.c_oflag = 0x5;	/* OPOST ONLCR */
-		t.c_cflag = 0xbf;	/* B38400 CS8 CREAD */
-		t.c_lflag = 0x8a3b;	/* ISIG ICANON ECHO ECHOE ECHOK ECHOCTL ECHOKE IEXTEN */
-		return copyout(arg, &t, sizeof(t));
-	case 0x5402: case 0x5403: case 0x5404:	/* TCSETS* */
-		return 0;
+		return copyout(arg, &con_tio, sizeof(con_tio));
+	case 0x5402: case 0x5403: case 0x5404:	/* TCSETS, TCSETSW, TCSETSF */
+		if ((rc = copyin(&t, arg, sizeof(t))) == 0) {
+			con_tio = t;
+		}
+		return rc;
 	default:
 		return -LX_ENOTTY;
 	}
