@@ -79,3 +79,24 @@ check-kernel-fuzz: kernel-fuzz-build
 			echo "ok $$n $${t}_fuzz: $(KFUZZ_RUNS) runs, $$(grep -c . $(KFUZZ_OUT)/$$t.log) log lines"; \
 		else echo "not ok $$n $${t}_fuzz (see $(KFUZZ_OUT)/$$t.log)"; tail -30 $(KFUZZ_OUT)/$$t.log; rc=1; fi; \
 	done; exit $$rc
+
+# A user-space stand-in for execve runs real static binaries (a musl probe and
+# Debian's glibc busybox) through lib/elf.c + linux/exec_plan.c +
+# linux/initstack.c on the host: check-kernel-exec.
+CHECK_SUITES += kernel-exec
+KEXEC_OUT := $(OUT)/build/rustux-kernel-exec
+.PHONY: check-kernel-exec
+
+$(KEXEC_OUT)/probe: $(KOBJ_SRC)/tests/exec/probe.c | deps
+	@mkdir -p $(@D)
+	musl-gcc -static -O1 -o $@ $<
+
+$(KEXEC_OUT)/loader_test: $(KOBJ_SRC)/tests/exec/loader_test.c $(KOBJ_SRC)/lib/elf.c \
+		$(KOBJ_SRC)/lib/string.c $(KOBJ_SRC)/linux/exec_plan.c $(KOBJ_SRC)/linux/initstack.c \
+		$(wildcard $(KOBJ_SRC)/linux/*.h $(KOBJ_SRC)/lib/elf.h) | deps
+	@mkdir -p $(@D)
+	gcc -std=c11 -O1 -g -Wall -Wextra -Werror -fno-builtin -include $(KOBJ_SRC)/tests/unit/host.h \
+		-I$(KOBJ_SRC) -I$(KOBJ_SRC)/tests/unit -o $@ $(filter %.c,$^)
+
+check-kernel-exec: $(KEXEC_OUT)/loader_test $(KEXEC_OUT)/probe
+	@KEXEC_DIR=$(KEXEC_OUT) timeout 60 $(KEXEC_OUT)/loader_test
