@@ -337,6 +337,83 @@ bi_read(int argc, char **argv)
 	return eof;
 }
 
+/* getopts OPTSTRING NAME [ARG...]: one option per call; OPTIND and OPTARG as POSIX says. */
+static int
+bi_getopts(int argc, char **argv)
+{
+	static int pos;		/* within the current argument, for grouped options */
+	static long last_ind = 1;
+	char **args = argc > 3 ? argv + 3 : sh.argv + 1, buf[3] = { 0 };
+	int nargs = argc > 3 ? argc - 3 : sh.argc, silent;
+	const char *ind_s = var_get("OPTIND"), *opts, *spec, *a;
+	long ind = ind_s ? atol(ind_s) : 1;
+	char c, num[32];
+
+	if (argc < 3) {
+		sh_error("getopts: usage: getopts OPTSTRING NAME [ARG...]");
+		return 2;
+	}
+	opts = argv[1];
+	silent = opts[0] == ':';
+	if (ind != last_ind || ind < 1 || pos == 0) {
+		pos = 1;
+		if (ind < 1)
+			ind = 1;
+	}
+	a = ind <= nargs ? args[ind - 1] : NULL;
+	if (a == NULL || a[0] != '-' || a[1] == '\0' || strcmp(a, "--") == 0) {
+		if (a && strcmp(a, "--") == 0)
+			ind++;
+		pos = 0;
+		snprintf(num, sizeof(num), "%ld", ind);
+		var_set("OPTIND", num, 0);
+		last_ind = ind;
+		var_set(argv[2], "?", 0);
+		return 1;
+	}
+	c = a[pos++];
+	if (a[pos] == '\0') {
+		ind++;
+		pos = 0;
+	}
+	spec = c != ':' ? strchr(opts + silent, c) : NULL;
+	buf[0] = c;
+	if (spec == NULL) {
+		var_set(argv[2], "?", 0);
+		if (silent)
+			var_set("OPTARG", buf, 0);
+		else {
+			sh_error("getopts: illegal option -- %c", c);
+			var_unset("OPTARG");
+		}
+	} else if (spec[1] == ':') {
+		if (pos > 0) {
+			var_set("OPTARG", a + pos, 0);
+			ind++;
+			pos = 0;
+			var_set(argv[2], buf, 0);
+		} else if (ind <= nargs) {
+			var_set("OPTARG", args[ind - 1], 0);
+			ind++;
+			var_set(argv[2], buf, 0);
+		} else if (silent) {
+			var_set(argv[2], ":", 0);
+			var_set("OPTARG", buf, 0);
+		} else {
+			sh_error("getopts: option requires an argument -- %c", c);
+			var_set(argv[2], "?", 0);
+			var_unset("OPTARG");
+		}
+	} else {
+		var_set(argv[2], buf, 0);
+		var_unset("OPTARG");
+	}
+	snprintf(num, sizeof(num), "%ld", ind);
+	var_set("OPTIND", num, 0);
+	last_ind = ind;
+	return 0;
+}
+
 static int
 bi_dot(int argc, char **argv)
 {
@@ -657,6 +734,7 @@ static const struct {
 	{ "command", bi_command, 0 }, { "continue", bi_continue, 1 }, { "echo", bi_echo, 0 },
 	{ "eval", bi_eval, 1 }, { "exec", bi_true, 1 }, { "exit", bi_exit, 1 },
 	{ "export", bi_export, 1 }, { "false", bi_false, 0 }, { "fg", bi_fg, 0 },
+	{ "getopts", bi_getopts, 0 },
 	{ "jobs", bi_jobs, 0 }, { "local", bi_local, 0 }, { "pwd", bi_pwd, 0 },
 	{ "read", bi_read, 0 }, { "readonly", bi_readonly, 1 }, { "return", bi_return, 1 },
 	{ "set", bi_set, 1 }, { "shift", bi_shift, 1 }, { "source", bi_dot, 1 },
