@@ -57,25 +57,52 @@ arch_clock_source(void)
 	return source;
 }
 
+struct sample {
+	uint64_t hpet_ns;
+	uint64_t tsc;
+	uint32_t apic;
+};
+
+/*
+ * Reads HPET, TSC and APIC counter as close together as possible: the
+ * reads are bracketed by TSC reads and the tightest of a few tries wins,
+ * so a vCPU descheduled mid-sample (TCG on a busy host) does not skew the
+ * calibration.
+ */
+static void
+take_sample(struct sample *best)
+{
+	uint64_t span = UINT64_MAX;
+
+	for (int i = 0; i < 5; i++) {
+		uint64_t ta = rdtsc();
+		uint64_t h = hpet_now_ns();
+		uint32_t a = lapic_timer_current();
+		uint64_t tb = rdtsc();
+
+		if (tb - ta < span) {
+			span = tb - ta;
+			best->hpet_ns = h;
+			best->apic = a;
+			best->tsc = ta + (tb - ta) / 2;
+		}
+	}
+}
+
 /* Runs the APIC timer masked over a reference interval; returns TSC and APIC deltas. */
 static int
 measure_hpet(uint64_t *dtsc, uint64_t *dapic, uint64_t *dns)
 {
-	uint64_t h0, h1, t0, t1;
-	uint32_t a0, a1;
+	struct sample s0, s1;
 
 	lapic_timer_start(0xffffffffu, 0);
-	h0 = hpet_now_ns();
-	t0 = rdtsc();
-	a0 = lapic_timer_current();
+	take_sample(&s0);
 	do {
-		h1 = hpet_now_ns();
-	} while (h1 - h0 < CALIBRATE_NS);
-	t1 = rdtsc();
-	a1 = lapic_timer_current();
-	*dtsc = t1 - t0;
-	*dapic = a0 - a1;
-	*dns = h1 - h0;
+		take_sample(&s1);
+	} while (s1.hpet_ns - s0.hpet_ns < CALIBRATE_NS);
+	*dtsc = s1.tsc - s0.tsc;
+	*dapic = s0.apic - s1.apic;
+	*dns = s1.hpet_ns - s0.hpet_ns;
 	return 0;
 }
 
