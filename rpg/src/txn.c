@@ -45,6 +45,7 @@ struct rpg_txn {
 struct dircache {
 	char path[PATH_MAX];
 	int fd;
+	int noted;		/* its file system is in the devset already */
 };
 
 /* ---- package files ---- */
@@ -123,6 +124,7 @@ dir_for(struct rpg_ctx *ctx, int rootfd, struct dircache *dc, const char *path, 
 	dc->fd = -1;
 	if (rpg_fs_opendir(ctx, rootfd, dir, create, 0755, &dc->fd) < 0)
 		return ctx->err.code;
+	dc->noted = 0;
 	snprintf(dc->path, sizeof(dc->path), "%s", dir);
 	return 0;
 }
@@ -252,9 +254,14 @@ write_file(struct stream *s, const struct rpg_file *f, const char *path, size_t 
 
 	if ((r = dir_for(ctx, s->rootfd, &s->dc, path, s->j == NULL, &base)) < 0)
 		return r;
-	note_fs(s->t != NULL ? &s->t->devs : NULL, s->dc.fd);
+	if (!s->dc.noted) {
+		note_fs(s->t != NULL ? &s->t->devs : NULL, s->dc.fd);
+		s->dc.noted = 1;
+	}
 	stage_name(s, fi, base, name, sizeof(name));
-	fd = openat(s->dc.fd, name, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
+	/* umask is 0 during a transaction; special bits only once the data is verified. */
+	fd = openat(s->dc.fd, name, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC,
+	    f->mode & 0777);
 	if (fd < 0)
 		return rpg_fail(ctx, -errno, "%s: %s: %s", pkg, path, strerror(errno));
 	if (rpg_sha256_init(&h) < 0) {
@@ -295,7 +302,9 @@ write_file(struct stream *s, const struct rpg_file *f, const char *path, size_t 
 	}
 	ts[0].tv_sec = ts[1].tv_sec = s->p->m->build_date;
 	ts[0].tv_nsec = ts[1].tv_nsec = 0;
-	if (fchmod(fd, f->mode) < 0 || futimens(fd, ts) < 0 || close(fd) < 0)
+	if (((f->mode & 07000) != 0 || s->j == NULL) && fchmod(fd, f->mode) < 0)
+		r = -errno;
+	if (r < 0 || futimens(fd, ts) < 0 || close(fd) < 0)
 		return rpg_fail(ctx, -errno, "%s: %s: %s", pkg, path, strerror(errno));
 	return 0;
 }
@@ -309,7 +318,10 @@ write_symlink(struct stream *s, const struct rpg_file *f, const char *path, size
 
 	if ((r = dir_for(s->ctx, s->rootfd, &s->dc, path, s->j == NULL, &base)) < 0)
 		return r;
-	note_fs(s->t != NULL ? &s->t->devs : NULL, s->dc.fd);
+	if (!s->dc.noted) {
+		note_fs(s->t != NULL ? &s->t->devs : NULL, s->dc.fd);
+		s->dc.noted = 1;
+	}
 	stage_name(s, fi, base, name, sizeof(name));
 	if (symlinkat(f->target, s->dc.fd, name) < 0)
 		return rpg_fail(s->ctx, -errno, "%s: %s: %s", s->p->m->name, path, strerror(errno));
@@ -784,7 +796,10 @@ rename_in(struct rpg_ctx *ctx, struct state *s, size_t pi, struct dircache *dc, 
 			continue;
 		if ((r = dir_for(ctx, s->db->rootfd, dc, m->files[fi].path, 0, &base)) < 0)
 			return r;
-		note_fs(&s->devs, dc->fd);
+		if (!dc->noted) {
+			note_fs(&s->devs, dc->fd);
+			dc->noted = 1;
+		}
 		rpg_journal_stage_name(s->j, pi, fi, stage, sizeof(stage));
 		if (renameat(dc->fd, stage, dc->fd, base) < 0 && errno != ENOENT)
 			return rpg_fail(ctx, -errno, "%s: %s: %s", m->name, m->files[fi].path,
@@ -971,8 +986,24 @@ stage_all(struct rpg_ctx *ctx, struct rpg_txn *t)
 	return 0;
 }
 
+static int txn_run(struct rpg_ctx *ctx, struct rpg_txn *t);
+
+/*
+ * Staged files are created with their final permission bits, so the
+ * process umask must not trim them: it is 0 for the transaction only.
+ */
 int
 rpg_txn_run(struct rpg_ctx *ctx, struct rpg_txn *t)
+{
+	mode_t old = umask(0);
+	int r = txn_run(ctx, t);
+
+	umask(old);
+	return r;
+}
+
+static int
+txn_run(struct rpg_ctx *ctx, struct rpg_txn *t)
 {
 	struct rpg_manifest **mem;
 	size_t i;

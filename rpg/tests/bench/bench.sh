@@ -60,6 +60,11 @@ printf 'pkgname = bench\npkgbase = bench\npkgver = 1.0-1\npkgdesc = benchmark pa
 printf '[options]\nArchitecture = auto\nSigLevel = Never\nLocalFileSigLevel = Never\n' >"$W/pacman.conf"
 
 (cd "$W/payload" && bsdtar --zstd --uid 0 --gid 0 -cf "$W/bench.tar.zst" usr)
+# The packages sit on the roots' file system, as a cache or a download would.
+mkdir -p "$ROOTS/pkgs"
+cp "$RPGFILE" "$W/bench.deb" "$W/bench-1.0-1-any.pkg.tar.zst" "$W/bench.tar.zst" "$ROOTS/pkgs/"
+RPGFILE=$ROOTS/pkgs/bench-1.0-1.x86_64.rpg
+P=$ROOTS/pkgs
 ls -l "$RPGFILE" "$W/bench.deb" "$W/bench-1.0-1-any.pkg.tar.zst" "$W/bench.tar.zst" |
     awk '{ printf "bench-rpg: %-40s %6.1f MiB\n", $9, $5 / 1048576 }' | sed "s|$W/||" >&2
 
@@ -85,13 +90,13 @@ install_cmd() {
 	case $1 in
 	rpg) "$RPG" -q --root "$r" install "$RPGFILE" ;;
 	dpkg) dpkg --root="$r" --log=/dev/null --force-script-chrootless --force-not-root \
-	    -i "$W/bench.deb" >/dev/null ;;
+	    -i "$P/bench.deb" >/dev/null ;;
 	dpkg-safe) dpkg --no-force-unsafe-io --root="$r" --log=/dev/null --force-script-chrootless \
-	    --force-not-root -i "$W/bench.deb" >/dev/null ;;
+	    --force-not-root -i "$P/bench.deb" >/dev/null ;;
 	pacman) pacman -U --noconfirm --noscriptlet --config "$W/pacman.conf" -r "$r" \
 	    --dbpath "$r/var/lib/pacman" --cachedir "$r/var/cache/pacman" --logfile /dev/null \
-	    --hookdir "$W/nohooks" "$W/bench-1.0-1-any.pkg.tar.zst" >/dev/null 2>&1 ;;
-	bsdtar) bsdtar -xf "$W/bench.tar.zst" -C "$r" ;;
+	    --hookdir "$W/nohooks" "$P/bench-1.0-1-any.pkg.tar.zst" >/dev/null 2>&1 ;;
+	bsdtar) bsdtar -xf "$P/bench.tar.zst" -C "$r" ;;
 	esac
 }
 
@@ -143,7 +148,7 @@ for t in $TOOLS; do
 	MR[$t]=$(median <"$W/$t.remove")
 	MC[$t]=$(median <"$W/$t.cpu")
 done
-rm -rf "$ROOTS/r"
+rm -rf "$ROOTS/r" "$ROOTS/pkgs"
 
 echo "bench-rpg: $RUNS runs each, medians in ms, roots in $ROOTS ($(stat -f -c %T "$ROOTS"))"
 printf '%-10s %9s %9s %12s   %s\n' tool install remove "install-cpu" "ratios of rpg's install (wall, cpu)"
