@@ -169,20 +169,29 @@ lx_close(long fd, long a1, long a2, long a3, long a4, long a5)
 	return fd_close(&curproc()->fds, (int)fd);
 }
 
+long	lx_at_dir(long dirfd, struct vnode **at);
+
 static long
-do_open(uint64_t upath, int flags, uint32_t mode)
+do_open(long dirfd, uint64_t upath, int flags, uint32_t mode)
 {
 	struct proc *p = curproc();
-	char *path = kmalloc(PATH_MAX_);
-	struct vnode *vn;
+	char *path;
+	struct vnode *vn, *at;
 	struct file *f;
 	long r;
 
-	if (path == NULL) {
+	if ((r = lx_at_dir(dirfd, &at)) != 0) {
+		return r;
+	}
+	if ((path = kmalloc(PATH_MAX_)) == NULL) {
+		if (at != NULL) {
+			vnode_unref(at);
+		}
 		return -LX_ENOMEM;
 	}
+	mode &= ~p->vfs.umask;
 	if ((r = copyinstr(path, upath, PATH_MAX_)) >= 0 &&
-	    (r = vfs_open(&p->vfs, NULL, path, flags, mode, &vn)) == 0) {
+	    (r = vfs_open(&p->vfs, at, path, flags, mode, &vn)) == 0) {
 		r = file_open(vn, flags, &f);
 		vnode_unref(vn);
 		if (r == 0) {
@@ -191,20 +200,22 @@ do_open(uint64_t upath, int flags, uint32_t mode)
 		}
 	}
 	kfree(path);
+	if (at != NULL) {
+		vnode_unref(at);
+	}
 	return r;
 }
 
 long
 lx_open(long path, long flags, long mode, long a3, long a4, long a5)
 {
-	return do_open((uint64_t)path, (int)flags, (uint32_t)mode);
+	return do_open(LX_AT_FDCWD, (uint64_t)path, (int)flags, (uint32_t)mode);
 }
 
 long
 lx_openat(long dirfd, long path, long flags, long mode, long a4, long a5)
 {
-	/* Only AT_FDCWD (or an absolute path, where dirfd does not matter) for now. */
-	return do_open((uint64_t)path, (int)flags, (uint32_t)mode);
+	return do_open(dirfd, (uint64_t)path, (int)flags, (uint32_t)mode);
 }
 
 static long

@@ -343,3 +343,71 @@ lx_reboot(long magic1, long magic2, long cmd, long arg, long a4, long a5)
 		return -LX_EINVAL;
 	}
 }
+
+long
+lx_gettimeofday(long utv, long utz, long a2, long a3, long a4, long a5)
+{
+	uint64_t ns = arch_clock_ns();
+	int64_t tv[2] = { (int64_t)(ns / 1000000000ULL), (int64_t)(ns % 1000000000ULL / 1000) };
+
+	return utv != 0 ? copyout((uint64_t)utv, tv, sizeof(tv)) : 0;
+}
+
+long
+lx_time(long ut, long a1, long a2, long a3, long a4, long a5)
+{
+	int64_t t = (int64_t)(arch_clock_ns() / 1000000000ULL);
+
+	if (ut != 0 && copyout((uint64_t)ut, &t, sizeof(t)) != 0) {
+		return -LX_EFAULT;
+	}
+	return t;
+}
+
+long
+lx_clock_getres(long clk, long uts, long a2, long a3, long a4, long a5)
+{
+	struct lx_ts ts = { 0, 1 };
+
+	if (clk < 0 || clk > 7) {
+		return -LX_EINVAL;
+	}
+	return uts != 0 ? copyout((uint64_t)uts, &ts, sizeof(ts)) : 0;
+}
+
+long
+lx_prctl(long opt, long a1, long a2, long a3, long a4, long a5)
+{
+	return 0;	/* PR_SET_NAME and friends: accepted (measured enough for busybox) */
+}
+
+/* No process groups or sessions yet: every process is its own. */
+long
+lx_getpgrp(long a0, long a1, long a2, long a3, long a4, long a5)
+{
+	return curproc()->pid;
+}
+
+long
+lx_getpgid(long pid, long a1, long a2, long a3, long a4, long a5)
+{
+	return pid == 0 ? curproc()->pid : (proc_by_pid((int)pid) != NULL ? pid : -LX_ESRCH);
+}
+
+long
+lx_getsid(long pid, long a1, long a2, long a3, long a4, long a5)
+{
+	return lx_getpgid(pid, 0, 0, 0, 0, 0);
+}
+
+long
+lx_setpgid(long pid, long pgid, long a2, long a3, long a4, long a5)
+{
+	return 0;
+}
+
+long
+lx_setsid(long a0, long a1, long a2, long a3, long a4, long a5)
+{
+	return curproc()->pid;
+}

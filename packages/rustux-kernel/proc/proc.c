@@ -134,9 +134,13 @@ read_file(const char *path, uint8_t **buf, size_t *len, size_t *np)
 		vnode_unref(vn);
 		return -LX_EACCES;
 	}
-	if ((vn->mode & 0111) == 0 || vn->size < 64 || vn->size > EXEC_MAX_FILE) {
+	if ((vn->mode & 0111) == 0 || vn->size > EXEC_MAX_FILE) {
 		vnode_unref(vn);
-		return vn->size < 64 && (vn->mode & 0111) ? -LX_ENOEXEC : -LX_EACCES;
+		return -LX_EACCES;
+	}
+	if (vn->size < 4) {
+		vnode_unref(vn);
+		return -LX_ENOEXEC;
 	}
 	*np = (vn->size + PAGE_SIZE - 1) / PAGE_SIZE;
 	if ((pa = pmm_alloc_pages(*np, 1)) == PMM_NONE) {
@@ -228,10 +232,41 @@ nomem:
 	return -LX_ENOMEM;
 }
 
+static int execve_at_depth(const char *path, char *const *argv, char *const *envp, int depth);
+
+/* "#!interp [arg]": runs interp with the script as its argument. */
+static int
+exec_script(const struct exec_script *s, const char *path, char *const *argv,
+    char *const *envp, int depth)
+{
+	const char **nargv;
+	int rc;
+
+	if (depth >= EXEC_MAX_SCRIPT_DEPTH) {
+		return -LX_ELOOP;
+	}
+	if ((nargv = kmalloc(sizeof(char *) * 260)) == NULL) {
+		return -LX_ENOMEM;
+	}
+	rc = exec_script_argv(s, path, (const char *const *)argv, nargv, 260);
+	if (rc >= 0) {
+		rc = execve_at_depth(s->interp, (char *const *)nargv, envp, depth + 1);
+	}
+	kfree(nargv);
+	return rc;
+}
+
 int
 proc_execve(const char *path, char *const *argv, char *const *envp)
 {
+	return execve_at_depth(path, argv, envp, 0);
+}
+
+static int
+execve_at_depth(const char *path, char *const *argv, char *const *envp, int depth)
+{
 	struct proc *p = curproc();
+	struct exec_script *script;
 	struct trapframe *tf = current_tf();
 	struct aspace *as, *old;
 	uint8_t *file;
@@ -241,6 +276,20 @@ proc_execve(const char *path, char *const *argv, char *const *envp)
 
 	if ((rc = read_file(path, &file, &len, &np)) != 0) {
 		return rc;
+	}
+	if (file[0] == '#' && file[1] == '!') {
+		if ((script = kmalloc(sizeof(*script))) == NULL) {
+			rc = -LX_ENOMEM;
+		} else if ((rc = exec_script_parse((const char *)file,
+		    len < EXEC_SCRIPT_MAX ? len : EXEC_SCRIPT_MAX, script)) == 1) {
+			pmm_free_pages(virt_to_phys_direct(file), np);
+			rc = exec_script(script, path, argv, envp, depth);
+			kfree(script);
+			return rc;
+		}
+		kfree(script);
+		pmm_free_pages(virt_to_phys_direct(file), np);
+		return rc < 0 ? rc : -LX_ENOEXEC;
 	}
 	rc = load_image(file, len, path, argv, envp, &as, &entry, &rsp);
 	pmm_free_pages(virt_to_phys_direct(file), np);

@@ -19,6 +19,8 @@ for p in hello usertest; do
 		fail "build $p"
 done
 printf 'rustux initrd\n' >"$W/root/test/data.txt"
+printf '#!/bin/sh\necho "script ran with $1"\nexit 5\n' >"$W/root/test/script.sh"
+chmod 755 "$W/root/test/script.sh"
 make -s -C "$TOP/packages/sh" O="$W/sh" DESTDIR="$W/sh-root" install >/dev/null ||
 	fail "build sh"
 make -s -C "$TOP/packages/coreutils" O="$W/cu" DESTDIR="$W/cu-root" install >/dev/null ||

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
+#include <sys/time.h>
 #include <sys/stat.h>
 #include <sys/syscall.h>
 #include <sys/sysinfo.h>
@@ -201,6 +202,44 @@ test_procs(void)
 	}
 }
 
+static void
+test_names(void)
+{
+	struct stat st;
+	struct timeval tv;
+	char buf[64];
+	int d, fd, status;
+	pid_t pid;
+
+	check("mkdir", mkdir("/tmp", 0755) == 0 || errno == EEXIST);
+	check("mkdir_eexist", mkdir("/tmp", 0755) == -1 && errno == EEXIST);
+	fd = open("/tmp/a", O_CREAT | O_WRONLY | O_TRUNC, 0644);
+	check("rename", fd >= 0 && close(fd) == 0 && rename("/tmp/a", "/tmp/b") == 0 &&
+	    stat("/tmp/a", &st) == -1 && errno == ENOENT && stat("/tmp/b", &st) == 0);
+	check("symlink_readlink", symlink("/tmp/b", "/tmp/l") == 0 &&
+	    readlink("/tmp/l", buf, sizeof(buf)) == 6 && memcmp(buf, "/tmp/b", 6) == 0);
+	check("lstat_link", lstat("/tmp/l", &st) == 0 && S_ISLNK(st.st_mode));
+	d = open("/tmp", O_RDONLY | O_DIRECTORY);
+	check("openat_dirfd", d >= 0 && (fd = openat(d, "b", O_RDONLY)) >= 0 && close(fd) == 0);
+	check("fstatat_dirfd", fstatat(d, "b", &st, 0) == 0 && S_ISREG(st.st_mode));
+	check("unlinkat", unlinkat(d, "l", 0) == 0 && unlinkat(d, "b", 0) == 0 &&
+	    stat("/tmp/b", &st) == -1 && errno == ENOENT);
+	close(d);
+	check("rmdir_enotempty_then_ok", mkdir("/tmp/d", 0755) == 0 &&
+	    close(open("/tmp/d/f", O_CREAT | O_WRONLY, 0644)) == 0 &&
+	    rmdir("/tmp/d") == -1 && errno == ENOTEMPTY && unlink("/tmp/d/f") == 0 &&
+	    rmdir("/tmp/d") == 0);
+	check("umask", umask(077) == 022 && umask(022) == 077);
+	check("gettimeofday_time", gettimeofday(&tv, NULL) == 0 && time(NULL) >= 0);
+	pid = fork();
+	if (pid == 0) {
+		execl("/test/script.sh", "script.sh", "arg1", (char *)NULL);
+		_exit(99);
+	}
+	check("execve_script", waitpid(pid, &status, 0) == pid && WIFEXITED(status) &&
+	    WEXITSTATUS(status) == 5);
+}
+
 int
 main(void)
 {
@@ -209,6 +248,7 @@ main(void)
 	test_basic();
 	test_memory();
 	test_files();
+	test_names();
 	test_procs();
 	printf("RESULT %d passed, %d failed\n", passed, failed);
 	return failed != 0;

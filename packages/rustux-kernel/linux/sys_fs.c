@@ -1,0 +1,318 @@
+/* sys_fs.c - Linux personality: name-space calls over the VFS (mkdir, unlink, rename, links, *at) */
+/* SPDX-License-Identifier: MIT */
+#include <stdint.h>
+
+#include "abi/linux/errno.h"
+#include "abi/linux/fcntl.h"
+#include "abi/linux/stat.h"
+#include "fs/file.h"
+#include "lib/kalloc.h"
+#include "lib/string.h"
+#include "proc/proc.h"
+#include "syscall_table.h"
+
+#define PATHBUF	4096
+
+/* The directory a *at call starts from: NULL for AT_FDCWD, else a referenced vnode. */
+long
+lx_at_dir(long dirfd, struct vnode **at)
+{
+	struct object *o;
+	long r;
+
+	*at = NULL;
+	if ((int)dirfd == LX_AT_FDCWD) {
+		return 0;
+	}
+	if ((r = fd_get(&curproc()->fds, (int)dirfd, &o)) != 0) {
+		return r;
+	}
+	if (o->type != RX_OBJ_FILE) {
+		object_unref(o);
+		return -LX_ENOTDIR;
+	}
+	*at = ((struct file *)o)->vn;
+	vnode_ref(*at);
+	object_unref(o);
+	return 0;
+}
+
+/* A kernel copy of a user path (kfree it), or NULL with *err set. */
+static char *
+user_path(long up, long *err)
+{
+	char *p = kmalloc(PATHBUF);
+	long r;
+
+	if (p == NULL) {
+		*err = -LX_ENOMEM;
+		return NULL;
+	}
+	if ((r = copyinstr(p, (uint64_t)up, PATHBUF)) < 0) {
+		kfree(p);
+		*err = r;
+		return NULL;
+	}
+	return p;
+}
+
+enum fs_op { OP_MKDIR, OP_RMDIR, OP_UNLINK, OP_STAT, OP_LSTAT, OP_READLINK, OP_TRUNC };
+
+static long
+one_path(long dirfd, long up, enum fs_op op, long a, long b)
+{
+	struct vfs_ctx *ctx = &curproc()->vfs;
+	struct vnode *at, *vn;
+	struct lx_stat st;
+	char *path, *buf;
+	long r;
+
+	if ((path = user_path(up, &r)) == NULL) {
+		return r;
+	}
+	if ((r = lx_at_dir(dirfd, &at)) != 0) {
+		kfree(path);
+		return r;
+	}
+	switch (op) {
+	case OP_MKDIR:
+		r = vfs_mkdir(ctx, at, path, (uint32_t)a & ~ctx->umask);
+		break;
+	case OP_RMDIR:
+		r = vfs_rmdir(ctx, at, path);
+		break;
+	case OP_UNLINK:
+		r = vfs_unlink(ctx, at, path);
+		break;
+	case OP_STAT:
+	case OP_LSTAT:
+		if (path[0] == '\0' && at != NULL) {	/* AT_EMPTY_PATH */
+			vn = at;
+			vnode_ref(vn);
+			r = 0;
+		} else {
+			r = vfs_lookup(ctx, at, path, op == OP_STAT ? VFS_FOLLOW : 0, &vn);
+		}
+		if (r == 0) {
+			vfs_stat(vn, &st);
+			vnode_unref(vn);
+			r = copyout((uint64_t)a, &st, sizeof(st));
+		}
+		break;
+	case OP_READLINK:
+		if ((buf = kmalloc(PATHBUF)) == NULL) {
+			r = -LX_ENOMEM;
+			break;
+		}
+		r = vfs_readlink(ctx, at, path, buf, b < PATHBUF ? (size_t)b : PATHBUF);
+		if (r > 0 && copyout((uint64_t)a, buf, (size_t)r) != 0) {
+			r = -LX_EFAULT;
+		}
+		kfree(buf);
+		break;
+	case OP_TRUNC:
+		if ((r = vfs_lookup(ctx, at, path, VFS_FOLLOW, &vn)) == 0) {
+			r = a < 0 ? -LX_EINVAL : vfs_truncate(vn, (uint64_t)a);
+			vnode_unref(vn);
+		}
+		break;
+	}
+	if (at != NULL) {
+		vnode_unref(at);
+	}
+	kfree(path);
+	return r;
+}
+
+long
+lx_mkdir(long p, long mode, long a2, long a3, long a4, long a5)
+{
+	return one_path(LX_AT_FDCWD, p, OP_MKDIR, mode, 0);
+}
+
+long
+lx_mkdirat(long d, long p, long mode, long a3, long a4, long a5)
+{
+	return one_path(d, p, OP_MKDIR, mode, 0);
+}
+
+long
+lx_rmdir(long p, long a1, long a2, long a3, long a4, long a5)
+{
+	return one_path(LX_AT_FDCWD, p, OP_RMDIR, 0, 0);
+}
+
+long
+lx_unlink(long p, long a1, long a2, long a3, long a4, long a5)
+{
+	return one_path(LX_AT_FDCWD, p, OP_UNLINK, 0, 0);
+}
+
+long
+lx_unlinkat(long d, long p, long flags, long a3, long a4, long a5)
+{
+	if (flags & ~LX_AT_REMOVEDIR) {
+		return -LX_EINVAL;
+	}
+	return one_path(d, p, (flags & LX_AT_REMOVEDIR) ? OP_RMDIR : OP_UNLINK, 0, 0);
+}
+
+long
+lx_newfstatat(long d, long p, long st, long flags, long a4, long a5)
+{
+	return one_path(d, p, (flags & LX_AT_SYMLINK_NOFOLLOW) ? OP_LSTAT : OP_STAT, st, 0);
+}
+
+long
+lx_readlink(long p, long buf, long n, long a3, long a4, long a5)
+{
+	return n <= 0 ? -LX_EINVAL : one_path(LX_AT_FDCWD, p, OP_READLINK, buf, n);
+}
+
+long
+lx_readlinkat(long d, long p, long buf, long n, long a4, long a5)
+{
+	return n <= 0 ? -LX_EINVAL : one_path(d, p, OP_READLINK, buf, n);
+}
+
+long
+lx_truncate(long p, long len, long a2, long a3, long a4, long a5)
+{
+	return one_path(LX_AT_FDCWD, p, OP_TRUNC, len, 0);
+}
+
+long
+lx_ftruncate(long fd, long len, long a2, long a3, long a4, long a5)
+{
+	struct vnode *vn;
+	long r = lx_at_dir(fd, &vn);
+
+	if (r != 0) {
+		return r == -LX_ENOTDIR ? -LX_EINVAL : r;
+	}
+	if (vn == NULL) {
+		return -LX_EBADF;
+	}
+	r = len < 0 ? -LX_EINVAL : vfs_truncate(vn, (uint64_t)len);
+	vnode_unref(vn);
+	return r;
+}
+
+enum two_op { OP_RENAME, OP_LINK, OP_SYMLINK };
+
+static long
+two_paths(long od, long up1, long nd, long up2, enum two_op op, int flags)
+{
+	struct vfs_ctx *ctx = &curproc()->vfs;
+	struct vnode *oat = NULL, *nat = NULL;
+	char *p1, *p2 = NULL;
+	long r;
+
+	if ((p1 = user_path(up1, &r)) == NULL || (p2 = user_path(up2, &r)) == NULL) {
+		kfree(p1);
+		return r;
+	}
+	if ((r = lx_at_dir(od, &oat)) == 0 && (r = lx_at_dir(nd, &nat)) == 0) {
+		switch (op) {
+		case OP_RENAME:
+			r = vfs_rename(ctx, oat, p1, nat, p2, flags);
+			break;
+		case OP_LINK:
+			r = vfs_link(ctx, oat, p1, nat, p2, flags);
+			break;
+		case OP_SYMLINK:
+			r = vfs_symlink(ctx, p1, nat, p2);
+			break;
+		}
+	}
+	if (oat != NULL) {
+		vnode_unref(oat);
+	}
+	if (nat != NULL) {
+		vnode_unref(nat);
+	}
+	kfree(p1);
+	kfree(p2);
+	return r;
+}
+
+long
+lx_rename(long o, long n, long a2, long a3, long a4, long a5)
+{
+	return two_paths(LX_AT_FDCWD, o, LX_AT_FDCWD, n, OP_RENAME, 0);
+}
+
+long
+lx_renameat(long od, long o, long nd, long n, long a4, long a5)
+{
+	return two_paths(od, o, nd, n, OP_RENAME, 0);
+}
+
+long
+lx_link(long o, long n, long a2, long a3, long a4, long a5)
+{
+	return two_paths(LX_AT_FDCWD, o, LX_AT_FDCWD, n, OP_LINK, 0);
+}
+
+long
+lx_linkat(long od, long o, long nd, long n, long flags, long a5)
+{
+	return two_paths(od, o, nd, n, OP_LINK, (int)flags);
+}
+
+long
+lx_symlink(long t, long n, long a2, long a3, long a4, long a5)
+{
+	return two_paths(LX_AT_FDCWD, t, LX_AT_FDCWD, n, OP_SYMLINK, 0);
+}
+
+long
+lx_symlinkat(long t, long nd, long n, long a3, long a4, long a5)
+{
+	return two_paths(LX_AT_FDCWD, t, nd, n, OP_SYMLINK, 0);
+}
+
+long
+lx_fchdir(long fd, long a1, long a2, long a3, long a4, long a5)
+{
+	struct vnode *vn;
+	long r = lx_at_dir(fd, &vn);
+
+	if (r != 0) {
+		return r;
+	}
+	if (vn == NULL) {
+		return -LX_EBADF;
+	}
+	r = vfs_chdir(&curproc()->vfs, vn, ".");
+	vnode_unref(vn);
+	return r;
+}
+
+long
+lx_umask(long mask, long a1, long a2, long a3, long a4, long a5)
+{
+	struct vfs_ctx *ctx = &curproc()->vfs;
+	uint32_t old = ctx->umask;
+
+	ctx->umask = (uint32_t)mask & 0777;
+	return old;
+}
+
+long
+lx_fsync(long fd, long a1, long a2, long a3, long a4, long a5)
+{
+	struct object *o;
+	long r = fd_get(&curproc()->fds, (int)fd, &o);
+
+	if (r == 0) {
+		object_unref(o);
+	}
+	return r;
+}
+
+long
+lx_sync(long a0, long a1, long a2, long a3, long a4, long a5)
+{
+	return 0;	/* RAM file systems: nothing to write back */
+}
