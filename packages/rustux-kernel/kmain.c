@@ -203,6 +203,9 @@ kmain(uint64_t bootinfo_phys, uint64_t tsc_entry)
 	if (console_wanted("fb") && fbcon_init(&boot_info.fb) == 0) {
 		replay_log(&fb_console);
 		console_register(&fb_console);
+		if (!console_wanted("serial")) {
+			console_unregister(&serial_console);
+		}
 	}
 	arch_efi_init(&boot_info);
 	if (arch_time_init(&boot_info, (unsigned)boot_opts.hz) != 0) {

@@ -18,6 +18,18 @@ console_register(struct console *c)
 }
 
 void
+console_unregister(struct console *c)
+{
+	for (struct console **p = &consoles; *p != NULL; p = &(*p)->next) {
+		if (*p == c) {
+			*p = c->next;
+			c->next = NULL;
+			return;
+		}
+	}
+}
+
+void
 console_write(const char *s, size_t n)
 {
 	for (struct console *c = consoles; c != NULL; c = c->next) {

@@ -13,6 +13,8 @@ struct console {
 
 /* Adds c (caller-owned, lives forever) to the list; output from now on reaches it. */
 void	console_register(struct console *c);
+/* Removes c; output stops reaching it (panic and fault reports still use serial). */
+void	console_unregister(struct console *c);
 /* Writes n bytes to every console, in registration order. */
 void	console_write(const char *s, size_t n);
 
