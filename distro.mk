@@ -63,7 +63,7 @@ $(1)-rebuild:
 	rm -f $(OUT)/stamps/pkg-$(1)
 	$(MAKE) $(1)
 $(1)-clean:
-	rm -rf $(OUT)/stamps/pkg-$(1) $(OUT)/build/$(1) $(OUT)/repo/$(1)-[0-9]*.rpg
+	rm -rf $(OUT)/stamps/pkg-$(1) $(OUT)/build/$(1) $(OUT)/stage/$(1) $(OUT)/repo/$(1)-[0-9]*.rpg
 endef
 $(foreach p,$(RECIPES),$(eval $(call package_rules,$(p))))
 
@@ -94,7 +94,7 @@ help:
 	@echo "  PKG, PKG-rebuild, PKG-clean   one package: $(PACKAGES)"
 	@echo "  check-SUITE       one test suite: $(CHECK_SUITES)"
 	@echo "  clean             remove out/"
-	@for t in $(HELP_TARGETS); do echo "  $$t"; done | sed 's/~/ /g'
+	@printf '  %s\n' $(foreach t,$(HELP_TARGETS),'$(subst ~, ,$(t))')
 	@echo "Variables: SIGNING_KEY=path/to/key.sec (default: development key in out/keys)"
 
 # Every area's rules: ci/, rpg/, images/ and packages/, any rules.mk up to three levels down.
