@@ -37,7 +37,7 @@ arch_efi_set_variable(const uint16_t *name, const void *guid, uint32_t attrs,
 	const uint64_t *rt;
 	efi_set_variable_fn fn;
 	unsigned long irq;
-	uint64_t old, status;
+	uint64_t old, status, cr3;
 
 	if (runtime_phys == 0 || runtime_phys >= 0x100000000ULL) {
 		return -1;
@@ -50,10 +50,13 @@ arch_efi_set_variable(const uint16_t *name, const void *guid, uint32_t attrs,
 	if (fn == NULL || (uint64_t)fn >= 0x100000000ULL) {
 		return -1;
 	}
+	/* Whatever address space is current (a process's, later) comes back after the call. */
 	irq = arch_irq_save();
+	cr3 = read_cr3();
 	old = paging_set_low_identity(((uint64_t)boot_pdpt_low - KERNEL_VMA) | 0x3);
 	status = fn(name, guid, attrs, size, data);
 	paging_set_low_identity(old);
+	write_cr3(cr3);
 	arch_irq_restore(irq);
 	return (int64_t)status;
 }
