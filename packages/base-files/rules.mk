@@ -4,4 +4,4 @@ CHECK_SUITES += base-files
 
 .PHONY: check-base-files
 check-base-files:
-	@sh $(TOP)/packages/base-files/tests/check.sh $(TOP)/packages/base-files $(OUT)/tmp/base-files
+	@sh $(TOP)/packages/base-files/tests/check.sh $(TOP)/packages/base-files $(OUT)/tmp/base-files.$$$$

@@ -27,4 +27,4 @@ check-coreutils: coreutils-musl coreutils-host
 	@cd $(OUT)/tmp/coreutils && timeout 120 env -i PATH=$(CU_HOST)/bin TMPDIR=$(OUT)/tmp/coreutils \
 		ASAN_OPTIONS=detect_leaks=0 UBSAN_OPTIONS=halt_on_error=1 \
 		/bin/sh $(CU_SRC)/tests/coreutils.sh
-	@timeout 120 sh $(CU_SRC)/tests/gnu-diff.sh $(OUT)/build/coreutils/bin $(OUT)/tmp/coreutils-gnu
+	@timeout 120 sh $(CU_SRC)/tests/gnu-diff.sh $(OUT)/build/coreutils/bin $(OUT)/tmp/coreutils-gnu.$$$$

@@ -4,7 +4,7 @@
 # check-init builds the static musl init (proves it is static) and a sanitized
 # host build, runs the unit tests (command line, inittab) and tests/init.sh
 # (the test runner, --cmdline, --inittab). Then it installs base-files, coreutils,
-# sh and init (the musl builds) into out/tmp/init/root and runs that root's
+# sh and init (the musl builds) into out/tmp/init/root.PID and runs that root's
 # in-system suite (usr/lib/rustica/tests) with its own init --run-tests and
 # PATH=root/bin: the same scripts and binaries a booted system runs. Last,
 # tests/pid1.sh boots that root's init as PID 1 in a PID namespace (chroot).
@@ -13,7 +13,6 @@ HELP_TARGETS += check-init~~~~~~~~~~~~~~~~~host~tests~of~init~and~the~in-system~
 
 INIT_SRC := $(TOP)/packages/init
 INIT_HOST := $(OUT)/build/init-host
-INIT_ROOT := $(OUT)/tmp/init/root
 
 .PHONY: check-init init-musl init-host
 init-musl: | deps
@@ -28,16 +27,5 @@ check-init: init-musl init-host sh-musl coreutils-musl
 		|| echo "not ok 1 init_musl_static"
 	@ASAN_OPTIONS=detect_leaks=0 timeout 60 $(INIT_HOST)/unit
 	@ASAN_OPTIONS=detect_leaks=0 timeout 120 sh $(INIT_SRC)/tests/init.sh $(INIT_HOST)/init \
-		$(OUT)/tmp/init/scratch $(INIT_SRC)
-	@rm -rf $(INIT_ROOT) && mkdir -p $(INIT_ROOT)/tmp
-	@$(MAKE) -s -C $(TOP)/packages/base-files DESTDIR=$(INIT_ROOT) install >/dev/null
-	@$(MAKE) -s -C $(TOP)/packages/coreutils O=$(OUT)/build/coreutils DESTDIR=$(INIT_ROOT) install >/dev/null
-	@$(MAKE) -s -C $(TOP)/packages/sh O=$(OUT)/build/sh DESTDIR=$(INIT_ROOT) install >/dev/null
-	@$(MAKE) -s -C $(INIT_SRC) O=$(OUT)/build/init DESTDIR=$(INIT_ROOT) install >/dev/null
-	@cd $(INIT_ROOT)/tmp && timeout 600 env -i PATH=$(INIT_ROOT)/bin:$(INIT_ROOT)/sbin \
-		TMPDIR=$(INIT_ROOT)/tmp $(INIT_ROOT)/sbin/init --run-tests $(INIT_ROOT)/usr/lib/rustica/tests all \
-		| tee $(OUT)/tmp/init/insystem.log \
-		| sed -n 's/^TEST \(.*\) \.\.\. PASS$$/ok - insystem_\1/p; s/^TEST \(.*\) \.\.\. FAIL$$/not ok - insystem_\1/p'
-	@grep -q '^[0-9]* passed, 0 failed$$' $(OUT)/tmp/init/insystem.log \
-		&& echo "ok - insystem_summary" || { echo "not ok - insystem_summary"; cat $(OUT)/tmp/init/insystem.log; }
-	@sh $(INIT_SRC)/tests/pid1.sh $(INIT_ROOT)
+		$(OUT)/tmp/init/scratch.$$$$ $(INIT_SRC)
+	@sh $(INIT_SRC)/tests/insystem.sh $(TOP) $(OUT)

@@ -32,4 +32,4 @@ check-sh: sh-musl sh-host coreutils-host
 		$(SH_HOST)/sh $(SH_SRC)/tests/sh.sh
 	@ASAN_OPTIONS=detect_leaks=0 timeout 120 python3 $(SH_SRC)/tests/interactive.py \
 		$(SH_HOST)/sh $(SH_HOST)/bin:$(CU_HOST)/bin
-	@timeout 120 sh $(SH_SRC)/tests/dash-check.sh $(SH_SRC)/tests/cases $(OUT)/tmp/sh-dash
+	@timeout 120 sh $(SH_SRC)/tests/dash-check.sh $(SH_SRC)/tests/cases $(OUT)/tmp/sh-dash.$$$$

@@ -107,5 +107,6 @@ cmp_stdin uniq_d fruit uniq -d
 cmp_tool date date -u -d @86400 '+%Y-%m-%d %H:%M:%S %a %j'
 cmp_tool stat_c stat -c '%s %a %F' fruit
 cmp_tool du_s du -s nums
+cd / && rm -rf "$d"
 echo "# $T tests, $FAILS failed"
 [ "$FAILS" -eq 0 ]

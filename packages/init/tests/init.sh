@@ -49,5 +49,6 @@ check inittab_bad 1 "$("$init" --inittab "$d/bad" 2>/dev/null; echo $?)"
 check not_pid1 1 "$("$init" 2>/dev/null; echo $?)"
 check not_pid1_message 1 "$("$init" 2>&1 | grep -c 'must be run as process 1')"
 check help 0 "$("$init" --help >/dev/null; echo $?)"
+rm -rf "$d"
 echo "# $T tests, $FAILS failed"
 [ "$FAILS" -eq 0 ]

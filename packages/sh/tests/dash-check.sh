@@ -22,5 +22,6 @@ for c in "$dir"/*.sh; do
 		FAILS=$((FAILS + 1))
 	fi
 done
+rm -rf "$tmp"
 echo "# $T tests, $FAILS failed"
 [ "$FAILS" -eq 0 ]
