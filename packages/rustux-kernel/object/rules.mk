@@ -34,7 +34,7 @@ check-kernel-abi:
 # Listed by name: object/ and linux/ will also hold code that is not pure.
 KOBJ_PURE_SRCS := object/object.c object/handle.c object/fd.c \
 	fs/vfs.c fs/ramfs.c fs/devfs.c fs/file.c fs/initrd.c fs/procfmt.c \
-	linux/exec_plan.c linux/initstack.c ipc/pipe.c tty/ldisc.c
+	linux/exec_plan.c linux/initstack.c linux/lx_errno.c ipc/pipe.c tty/ldisc.c
 KUNIT_EXTRA_SRCS += $(KOBJ_SRC)/tests/unit/kalloc_host.c $(addprefix $(KOBJ_SRC)/,$(KOBJ_PURE_SRCS))
 KUNIT_EXTRA_DEPS += $(wildcard $(KOBJ_SRC)/abi/*.h $(KOBJ_SRC)/abi/*.def $(KOBJ_SRC)/abi/linux/*.h \
 	$(wildcard $(addprefix $(KOBJ_SRC)/,$(KOBJ_PURE_SRCS:.c=.h))) \
