@@ -104,7 +104,8 @@ tail_one(FILE *f, unsigned long n, int from_start)
 	}
 	if (n == 0)
 		start = len;
-	fwrite(buf + start, 1, len - start, stdout);
+	if (len > start)
+		fwrite(buf + start, 1, len - start, stdout);
 	free(buf);
 	return 0;
 }

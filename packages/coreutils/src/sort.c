@@ -236,7 +236,8 @@ sort_main(int argc, char **argv)
 	}
 	if (r)
 		return 2;
-	qsort(ls.v, ls.n, sizeof(*ls.v), compare);
+	if (ls.n > 1)
+		qsort(ls.v, ls.n, sizeof(*ls.v), compare);
 	for (j = 0; j < ls.n; j++) {
 		if (uniq && j > 0 && compare_keys(ls.v[j - 1], ls.v[j]) == 0)
 			continue;
@@ -292,5 +293,7 @@ uniq_main(int argc, char **argv)
 		n++;
 	}
 	free(line);
+	if (in != stdin)
+		fclose(in);
 	return 0;
 }
