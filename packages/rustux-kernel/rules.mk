@@ -12,8 +12,18 @@ KERNEL_OUT := $(OUT)/build/rustux-kernel
 KUNIT_OUT := $(OUT)/build/rustux-kernel-unit
 
 .PHONY: rustux-kernel-build check-kernel-unit kernel-unit-build
+# The developer build has its own directory: rpg build empties
+# out/build/rustux-kernel (its BUILDDIR) before packaging, which would pull
+# the objects from under a concurrent build. The results are then copied
+# (atomically) to the documented place, out/build/rustux-kernel/kernel.elf.
+KERNEL_DEV := $(OUT)/build/rustux-kernel-dev
 rustux-kernel-build: | deps
-	@$(MAKE) --no-print-directory -C $(KERNEL_SRC) O=$(KERNEL_OUT)
+	@$(MAKE) --no-print-directory -C $(KERNEL_SRC) O=$(KERNEL_DEV)
+	@mkdir -p $(KERNEL_OUT)
+	@for f in kernel.elf kernel.sym.elf; do \
+		cmp -s $(KERNEL_DEV)/$$f $(KERNEL_OUT)/$$f || \
+		{ cp $(KERNEL_DEV)/$$f $(KERNEL_OUT)/$$f.$$$$ && mv $(KERNEL_OUT)/$$f.$$$$ $(KERNEL_OUT)/$$f; } \
+		|| exit 1; done
 
 # Pure kernel sources tested on the host. boot/options.c is pure by design.
 KUNIT_EXTRA_SRCS += $(KERNEL_SRC)/boot/options.c $(KERNEL_SRC)/boot/bootinfo.c
