@@ -1,4 +1,4 @@
-/* head.c - print the first lines of files (and tail: the last lines) */
+/* head.c - print the first lines or bytes of files (and tail: the last ones) */
 /* SPDX-License-Identifier: MIT */
 #include <stdio.h>
 #include <stdlib.h>
@@ -7,7 +7,9 @@
 
 #include "../lib/util.h"
 
-/* Accepts -n N, -nN and the historical -N; sets *from_start for "+N". */
+static int bytes;	/* -c: count bytes, not lines */
+
+/* Accepts -n N, -nN, -c N and the historical -N; sets *from_start for "+N". */
 static int
 line_count(int argc, char **argv, unsigned long *n, int *from_start)
 {
@@ -20,8 +22,10 @@ line_count(int argc, char **argv, unsigned long *n, int *from_start)
 			return i + 1;
 		if (argv[i][0] != '-' || argv[i][1] == '\0')
 			return i;
-		if (argv[i][1] == 'n')
+		if (argv[i][1] == 'n' || argv[i][1] == 'c') {
+			bytes = argv[i][1] == 'c';
 			v = argv[i][2] ? argv[i] + 2 : (i + 1 < argc ? argv[++i] : "");
+		}
 		else
 			v = argv[i] + 1;
 		if (*v == '+') {
@@ -30,7 +34,7 @@ line_count(int argc, char **argv, unsigned long *n, int *from_start)
 		} else if (*v == '-')
 			v++;
 		if (parse_ulong(v, n) < 0) {
-			msg("invalid number of lines: '%s'", v);
+			msg("invalid number of %s: '%s'", bytes ? "bytes" : "lines", v);
 			return -1;
 		}
 	}
@@ -56,7 +60,7 @@ head_one(FILE *f, unsigned long n)
 
 	while (n > 0 && (c = getc(f)) != EOF) {
 		putchar(c);
-		if (c == '\n')
+		if (c == '\n' || bytes)
 			n--;
 	}
 	return 0;
@@ -73,7 +77,7 @@ tail_one(FILE *f, unsigned long n, int from_start)
 
 	if (from_start) {
 		for (lines = 1; lines < n && (c = getc(f)) != EOF; )
-			if (c == '\n')
+			if (c == '\n' || bytes)
 				lines++;
 		while ((c = getc(f)) != EOF)
 			putchar(c);
@@ -90,6 +94,13 @@ tail_one(FILE *f, unsigned long n, int from_start)
 			buf = tmp;
 		}
 		buf[len++] = (char)c;
+	}
+	if (bytes) {
+		start = len > n ? len - n : 0;
+		if (len > start)
+			fwrite(buf + start, 1, len - start, stdout);
+		free(buf);
+		return 0;
 	}
 	start = 0;
 	i = len;

@@ -51,6 +51,10 @@ cmp_tool head_multi head -n 1 fruit colon
 cmp_tool tail tail -n 2 fruit
 cmp_tool tail_plus tail -n +4 fruit
 cmp_tool tail_nonl tail -n 1 nonl
+cmp_tool head_c head -c 7 fruit
+cmp_tool tail_c tail -c 9 fruit
+cmp_tool tail_c_plus tail -c +20 fruit
+cmp_tool head_c_multi head -c 3 fruit colon
 cmp_tool wc wc fruit colon nonl
 cmp_tool wc_l wc -l nums
 cmp_tool sort sort fruit
