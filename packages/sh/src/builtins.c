@@ -337,6 +337,48 @@ bi_read(int argc, char **argv)
 	return eof;
 }
 
+static int
+bi_alias(int argc, char **argv)
+{
+	const char *eq, *t;
+	char *name;
+	int i, r = 0;
+
+	if (argc == 1) {
+		alias_print();
+		return 0;
+	}
+	for (i = 1; i < argc; i++) {
+		if ((eq = strchr(argv[i], '=')) == NULL) {
+			if ((t = alias_get(argv[i])) != NULL)
+				printf("%s='%s'\n", argv[i], t);
+			else {
+				sh_error("alias: %s: not found", argv[i]);
+				r = 1;
+			}
+			continue;
+		}
+		name = xstrdup(argv[i]);
+		name[eq - argv[i]] = '\0';
+		alias_set(name, eq + 1);
+		free(name);
+	}
+	return r;
+}
+
+static int
+bi_unalias(int argc, char **argv)
+{
+	int i, r = 0;
+
+	for (i = 1; i < argc; i++)
+		if (alias_unset(argv[i]) != 0) {
+			sh_error("unalias: %s: not found", argv[i]);
+			r = 1;
+		}
+	return r;
+}
+
 /* getopts OPTSTRING NAME [ARG...]: one option per call; OPTIND and OPTARG as POSIX says. */
 static int
 bi_getopts(int argc, char **argv)
@@ -730,7 +772,7 @@ static const struct {
 	int special;
 } builtins[] = {
 	{ ":", bi_true, 1 }, { ".", bi_dot, 1 }, { "[", bi_test, 0 },
-	{ "bg", bi_bg, 0 }, { "break", bi_break, 1 }, { "cd", bi_cd, 0 },
+	{ "alias", bi_alias, 0 }, { "bg", bi_bg, 0 }, { "break", bi_break, 1 }, { "cd", bi_cd, 0 },
 	{ "command", bi_command, 0 }, { "continue", bi_continue, 1 }, { "echo", bi_echo, 0 },
 	{ "eval", bi_eval, 1 }, { "exec", bi_true, 1 }, { "exit", bi_exit, 1 },
 	{ "export", bi_export, 1 }, { "false", bi_false, 0 }, { "fg", bi_fg, 0 },
@@ -739,7 +781,8 @@ static const struct {
 	{ "read", bi_read, 0 }, { "readonly", bi_readonly, 1 }, { "return", bi_return, 1 },
 	{ "set", bi_set, 1 }, { "shift", bi_shift, 1 }, { "source", bi_dot, 1 },
 	{ "test", bi_test, 0 }, { "trap", bi_trap, 1 }, { "true", bi_true, 0 },
-	{ "type", bi_type, 0 }, { "umask", bi_umask, 0 }, { "unset", bi_unset, 1 },
+	{ "type", bi_type, 0 }, { "umask", bi_umask, 0 }, { "unalias", bi_unalias, 0 },
+	{ "unset", bi_unset, 1 },
 	{ "wait", bi_wait, 0 },
 };
 

@@ -544,6 +544,40 @@ do_assigns(char **assigns, int n, int flags, int temporary)
 	return 0;
 }
 
+/* An alias: its text plus the other (already expanded, now quoted) words, run
+ * as a command line with the node's redirections around it. */
+static int
+run_alias(struct node *n, struct fields *f)
+{
+	struct saved sv = { .n = 0 };
+	struct str cmd = { 0 };
+	const char *p;
+	char *name = xstrdup(f->v[0]);
+	int i, st;
+
+	str_adds(&cmd, alias_get(name));
+	for (i = 1; i < f->n; i++) {
+		str_adds(&cmd, " '");
+		for (p = f->v[i]; *p; p++)
+			str_adds(&cmd, *p == '\'' ? "'\\''" : (char[]){ *p, 0 });
+		str_addc(&cmd, '\'');
+	}
+	fields_free(f);
+	if (redirect(n->redirs, &sv) < 0) {
+		restore_fds(&sv);
+		free(cmd.s);
+		free(name);
+		return 1;
+	}
+	alias_active(name, 1);
+	st = exec_string(cmd.s, cmd.len, "alias");
+	alias_active(name, 0);
+	restore_fds(&sv);
+	free(cmd.s);
+	free(name);
+	return st;
+}
+
 static int
 exec_simple(struct node *n, int flags)
 {
@@ -574,6 +608,8 @@ exec_simple(struct node *n, int flags)
 		fields_free(&f);
 		return st;
 	}
+	if (n->nwords > 0 && strcmp(n->words[0], f.v[0]) == 0 && alias_get(f.v[0]))
+		return run_alias(n, &f);
 	bi = builtin_find(f.v[0], &special);
 	fn = special ? NULL : func_get(f.v[0]);
 	if (bi && special && strcmp(f.v[0], "exec") == 0) {

@@ -140,6 +140,13 @@ void func_set(const char *name, struct node *body);
 struct node *func_get(const char *name);
 int func_unset(const char *name);
 
+/* ---- aliases (var.c) ---- */
+void alias_set(const char *name, const char *text);
+const char *alias_get(const char *name);	/* NULL if none or being expanded */
+void alias_active(const char *name, int on);
+int alias_unset(const char *name);
+void alias_print(void);
+
 /* ---- expansion (expand.c) ---- */
 struct fields {
 	char **v;

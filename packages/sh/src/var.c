@@ -389,3 +389,87 @@ func_unset(const char *name)
 		}
 	return 1;
 }
+
+/* ---- aliases: name -> text, expanded for the first word of a simple command ---- */
+struct alias {
+	char *name, *text;
+	int active;		/* being expanded: not again (ls='ls -F') */
+	struct alias *next;
+};
+
+static struct alias *aliases;
+
+static struct alias *
+alias_find(const char *name)
+{
+	struct alias *a;
+
+	for (a = aliases; a; a = a->next)
+		if (strcmp(a->name, name) == 0)
+			return a;
+	return NULL;
+}
+
+void
+alias_set(const char *name, const char *text)
+{
+	struct alias *a = alias_find(name);
+
+	if (a == NULL) {
+		a = xmalloc(sizeof(*a));
+		a->name = xstrdup(name);
+		a->text = NULL;
+		a->active = 0;
+		a->next = aliases;
+		aliases = a;
+	}
+	free(a->text);
+	a->text = xstrdup(text);
+}
+
+const char *
+alias_get(const char *name)
+{
+	struct alias *a = alias_find(name);
+
+	return a && !a->active ? a->text : NULL;
+}
+
+void
+alias_active(const char *name, int on)
+{
+	struct alias *a = alias_find(name);
+
+	if (a)
+		a->active = on;
+}
+
+int
+alias_unset(const char *name)
+{
+	struct alias **pa, *a;
+
+	for (pa = &aliases; (a = *pa) != NULL; pa = &a->next)
+		if (strcmp(a->name, name) == 0) {
+			*pa = a->next;
+			free(a->name);
+			free(a->text);
+			free(a);
+			return 0;
+		}
+	return 1;
+}
+
+void
+alias_print(void)
+{
+	struct alias *a;
+	const char *p;
+
+	for (a = aliases; a; a = a->next) {
+		printf("%s='", a->name);
+		for (p = a->text; *p; p++)
+			fputs(*p == '\'' ? "'\\''" : (char[]){ *p, 0 }, stdout);
+		puts("'");
+	}
+}

@@ -71,6 +71,15 @@ check glob_dir 2 "$(cd "$tmp" && mkdir -p g && touch g/a1 g/a2 && sh -c 'echo g/
 check long_heredoc 2000 "$(seq 2000 >"$tmp/big"
 printf 'cat <<END\n' >"$tmp/h.sh"; cat "$tmp/big" >>"$tmp/h.sh"; echo END >>"$tmp/h.sh"
 sh "$tmp/h.sh" | wc -l | tr -d ' ')"
+check alias_expands "long: a b c" "$(sh -c "alias ll='echo long:'
+ll a 'b c'")"
+check alias_no_loop "E: x" "$(sh -c "alias echo='echo E:'
+echo x")"
+check alias_list "ll='ls -l'" "$(sh -c "alias ll='ls -l'; alias")"
+check unalias "gone" "$(sh -c "alias ll='echo no'; unalias ll
+ll 2>/dev/null || echo gone")"
+check alias_redirect "r" "$(sh -c "alias o='echo r'
+o >$tmp/al; cat $tmp/al")"
 check trap_exit "bye" "$(sh -c 'trap "echo bye" EXIT; true')"
 check trap_signal "caught" "$(sh -c 'trap "echo caught" USR1; kill -USR1 $$; true')"
 check deep_recursion "50" "$(sh -c 'f() { if [ $1 -lt 50 ]; then f $(($1 + 1)); else echo $1; fi; }; f 0')"
