@@ -53,6 +53,18 @@ var_value(struct ar *a, const char *name)
 	return r;
 }
 
+/* Stores v in name unless this branch is not evaluated. */
+static void
+step(struct ar *a, const char *name, long v)
+{
+	char buf[32];
+
+	if (a->noeval || a->err)
+		return;
+	snprintf(buf, sizeof(buf), "%ld", v);
+	var_set(name, buf, 0);
+}
+
 static long
 primary(struct ar *a)
 {
@@ -88,13 +100,41 @@ primary(struct ar *a)
 	memcpy(name, a->s, n);
 	name[n] = '\0';
 	a->s += n;
+	ws(a);
+	if ((a->s[0] == '+' || a->s[0] == '-') && a->s[1] == a->s[0]) {	/* x++ x-- */
+		v = var_value(a, name);
+		step(a, name, v + (a->s[0] == '+' ? 1 : -1));
+		a->s += 2;
+		return v;
+	}
 	return var_value(a, name);
 }
 
 static long
 unary(struct ar *a)
 {
+	char name[256];
+	size_t n = 0;
+	long v;
+
 	ws(a);
+	/* ++x --x: only before a name; "- -5" stays two minus signs */
+	if ((a->s[0] == '+' || a->s[0] == '-') && a->s[1] == a->s[0]) {
+		const char *p = a->s + 2;
+
+		while (isspace((unsigned char)*p))
+			p++;
+		while ((isalnum((unsigned char)p[n]) || p[n] == '_') && n < sizeof(name) - 1)
+			n++;
+		if (n > 0 && !isdigit((unsigned char)p[0])) {
+			memcpy(name, p, n);
+			name[n] = '\0';
+			v = var_value(a, name) + (a->s[0] == '+' ? 1 : -1);
+			step(a, name, v);
+			a->s = p + n;
+			return v;
+		}
+	}
 	switch (*a->s) {
 	case '-': a->s++; return -unary(a);
 	case '+': a->s++; return unary(a);

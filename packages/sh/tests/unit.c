@@ -287,6 +287,16 @@ test_arith(void)
 	T_OK(!err && v == 7 && strcmp(var_get("Z"), "7") == 0, "ar_assign");
 	v = arith_eval("Z += 1", &err);
 	T_STR(var_get("Z"), "8", "ar_assign_op");
+	var_set("I", "5", 0);
+	err = 0;
+	v = arith_eval("I++", &err);
+	T_OK(!err && v == 5 && strcmp(var_get("I"), "6") == 0, "ar_post_increment");
+	v = arith_eval("--I", &err);
+	T_OK(!err && v == 5 && strcmp(var_get("I"), "5") == 0, "ar_pre_decrement");
+	v = arith_eval("- -5", &err);
+	T_OK(!err && v == 5, "ar_double_minus");
+	v = arith_eval("0 && I++", &err);
+	T_STR(var_get("I"), "5", "ar_increment_short_circuit");
 	err = 0;
 	arith_eval("1 / 0", &err);
 	T_OK(err, "ar_div_zero_error");
