@@ -368,6 +368,83 @@ check_file(int rootfd, const struct rpg_file *f, char *buf, size_t size)
 	return memcmp(sum, f->sha256, sizeof(sum)) == 0 ? NULL : "sha256 differs";
 }
 
+/* Report one problem as a line or a JSON object; counts it. */
+static void
+problem(int json, size_t *bad, const char *name, const char *path, const char *what)
+{
+	if (json) {
+		printf("%s{\"name\":", *bad ? "," : "");
+		cu_json_str(stdout, name);
+		printf(",\"path\":");
+		cu_json_str(stdout, path);
+		printf(",\"problem\":");
+		cu_json_str(stdout, what);
+		putchar('}');
+	} else {
+		printf("%s\t/%s\t%s\n", name, path, what);
+	}
+	(*bad)++;
+}
+
+/*
+ * A kernel lives in the boot slots: check the files of each slot whose
+ * loader.conf version is the one the db recorded for it.
+ */
+static void
+check_kernel(struct rpg_ctx *ctx, struct rpg_db *db, const struct rpg_manifest *m, int json,
+    size_t *bad, size_t *files)
+{
+	uint8_t sum[RPG_SHA256_LEN];
+	struct rpg_manifest *sm;
+	struct rpg_esp esp = { 0 };
+	struct loaderconf c;
+	char path[PATH_MAX], ver[256], *data;
+	size_t len, i;
+	int present;
+	char l;
+
+	if (rpg_esp_open(ctx, &esp) < 0 || rpg_slots_read(ctx, &esp, &c, &present) < 0) {
+		problem(json, bad, m->name, RPG_ESP_DIR "/" RPG_LOADER_CONF, "unreadable");
+		ctx->err.code = 0;
+		rpg_esp_close(&esp);
+		return;
+	}
+	for (l = 'a'; l <= 'b'; l++) {
+		if (rpg_db_slot_get(ctx, db, l, &sm) < 0 || sm == NULL) {
+			ctx->err.code = 0;
+			continue;
+		}
+		if (strcmp(cu_evr(sm, ver, sizeof(ver)), lc_slot(&c, l)->version) != 0) {
+			rpg_manifest_free(sm);
+			continue;	/* the slot was rewritten by other means */
+		}
+		for (i = 0; i < sm->nfiles; i++) {
+			if (sm->files[i].type != RPG_FT_FILE)
+				continue;
+			(*files)++;
+			snprintf(path, sizeof(path), RPG_SLOTS_DIR "/slot-%c/%s", l,
+			    sm->files[i].path + strlen("boot/"));
+			if (esp.ops->read(ctx, esp.priv, path, &data, &len) < 0) {
+				ctx->err.code = 0;
+				snprintf(path, sizeof(path), RPG_ESP_DIR "/" RPG_SLOTS_DIR "/slot-%c/%s", l,
+				    sm->files[i].path + strlen("boot/"));
+				problem(json, bad, m->name, path, "missing");
+				continue;
+			}
+			rpg_sha256(data, len, sum);
+			free(data);
+			snprintf(path, sizeof(path), RPG_ESP_DIR "/" RPG_SLOTS_DIR "/slot-%c/%s", l,
+			    sm->files[i].path + strlen("boot/"));
+			if (len != sm->files[i].size)
+				problem(json, bad, m->name, path, "size differs");
+			else if (memcmp(sum, sm->files[i].sha256, sizeof(sum)) != 0)
+				problem(json, bad, m->name, path, "sha256 differs");
+		}
+		rpg_manifest_free(sm);
+	}
+	rpg_esp_close(&esp);
+}
+
 int
 cmd_check(struct rpg_ctx *ctx, int argc, char **argv)
 {
@@ -389,8 +466,6 @@ cmd_check(struct rpg_ctx *ctx, int argc, char **argv)
 		putchar('[');
 	for (i = 0; i < db->npkgs && r == 0; i++) {
 		m = db->pkgs[i];
-		if (m->type == RPG_TYPE_KERNEL)
-			continue;	/* lives in a boot slot, checked by the loader */
 		if (optind < argc) {
 			for (k = (size_t)optind; k < (size_t)argc; k++)
 				if (strcmp(argv[k], m->name) == 0)
@@ -398,21 +473,13 @@ cmd_check(struct rpg_ctx *ctx, int argc, char **argv)
 			if (k == (size_t)argc)
 				continue;
 		}
+		if (m->type == RPG_TYPE_KERNEL) {
+			check_kernel(ctx, db, m, json, &bad, &files);
+			continue;
+		}
 		for (k = 0; k < m->nfiles; k++, files++) {
-			if ((what = check_file(db->rootfd, &m->files[k], buf, sizeof(buf))) == NULL)
-				continue;
-			if (json) {
-				printf("%s{\"name\":", bad ? "," : "");
-				cu_json_str(stdout, m->name);
-				printf(",\"path\":");
-				cu_json_str(stdout, m->files[k].path);
-				printf(",\"problem\":");
-				cu_json_str(stdout, what);
-				putchar('}');
-			} else {
-				printf("%s\t/%s\t%s\n", m->name, m->files[k].path, what);
-			}
-			bad++;
+			if ((what = check_file(db->rootfd, &m->files[k], buf, sizeof(buf))) != NULL)
+				problem(json, &bad, m->name, m->files[k].path, what);
 		}
 	}
 	if (json && r == 0)
