@@ -73,8 +73,9 @@ check-images: $(IMAGES_CHECK_DEPS)
 
 IMAGES_OUT := $(OUT)/images
 REPO_URL ?= file://$(OUT)/repo
-# Extra composer flags per image. FIXME: drop the installer's --allow-missing once
-# rustica-install has a recipe (until then the installer image lacks it, with a warning).
+# Extra composer flags per image (--allow-missing leaves out set members the
+# repository lacks, with a warning). FIXME: drop the installer's once distro.mk's
+# PACKAGES lists rustica-install (its recipe exists, but make does not build it yet).
 IMAGES_FLAGS_live ?=
 IMAGES_FLAGS_installer ?= --allow-missing
 IMAGES_PKG_STAMPS := $(patsubst %,$(OUT)/stamps/pkg-%,$(RECIPES))
