@@ -91,5 +91,5 @@ check-kernel-ports: | deps
 BENCH_TARGETS += bench-kernel-boot
 .PHONY: bench-kernel-boot
 bench-kernel-boot: rustux-kernel-build rustux-kernel-cli rustux-boot-build
-	@$(KERNEL_SRC)/tests/bench-boot.sh $(HOST)/bin/rustux-kernel $(KERNEL_OUT)/kernel.elf \
+	@$(KERNEL_SRC)/tests/bench-boot.sh $(HOST)/bin/rustux-kernel $(KERNEL_DEV)/kernel.elf \
 		$(OUT)/tmp/rustux-kernel-bench $${BENCH_RUNS:-5}
