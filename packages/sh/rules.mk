@@ -21,7 +21,7 @@ sh-host: | deps
 		LDFLAGS="-fsanitize=address,undefined" all unit
 	@mkdir -p $(SH_HOST)/bin && ln -sf ../sh $(SH_HOST)/bin/sh
 
-check-sh: sh-musl sh-host coreutils-host
+check-sh: sh-musl sh-host coreutils-host coreutils-musl
 	@file $(OUT)/build/sh/sh | grep -q 'statically linked' \
 		&& echo "ok 1 sh_musl_static $$(stat -c %s $(OUT)/build/sh/sh) bytes" \
 		|| echo "not ok 1 sh_musl_static"
@@ -32,4 +32,6 @@ check-sh: sh-musl sh-host coreutils-host
 		$(SH_HOST)/sh $(SH_SRC)/tests/sh.sh
 	@ASAN_OPTIONS=detect_leaks=0 timeout 120 python3 $(SH_SRC)/tests/interactive.py \
 		$(SH_HOST)/sh $(SH_HOST)/bin:$(CU_HOST)/bin
+	@timeout 120 python3 $(SH_SRC)/tests/interactive.py $(OUT)/build/sh/sh \
+		$(OUT)/build/coreutils/bin | sed 's/^\(\(not \)*ok [0-9]*\) /\1 musl_/'
 	@timeout 120 sh $(SH_SRC)/tests/dash-check.sh $(SH_SRC)/tests/cases $(OUT)/tmp/sh-dash.$$$$
