@@ -32,7 +32,7 @@
 #endif
 
 struct opts {
-	const char *from, *key, *target, *cmdline;
+	const char *from, *initrd, *key, *target, *cmdline;
 	int yes, list;
 };
 
@@ -51,11 +51,13 @@ usage(FILE *out)
 {
 	fprintf(out,
 	    "usage: rustica-install [--list] [DISK...]\n"
-	    "       rustica-install [--from DIR] [--key PUB] [--cmdline TEXT] [--yes] [TARGET]\n"
+	    "       rustica-install [--from DIR] [--initrd FILE] [--key PUB] [--cmdline TEXT]\n"
+	    "                       [--yes] [TARGET]\n"
 	    "       rustica-install --sign KEY.sec FILE\n"
 	    "With no TARGET: rustica.install= from /proc/cmdline, else ask.\n"
 	    "DIR (default " DEFAULT_FROM ") holds rustux-boot-*.rpg,\n"
-	    "rustux-kernel-*.rpg, initrd and initrd.minisig.\n");
+	    "rustux-kernel-*.rpg, initrd and initrd.minisig (--initrd FILE: FILE and\n"
+	    "FILE.minisig). Keys: --key PUB, else /etc/rpg/keys/NAME.pub.\n");
 }
 
 /* Size of an open disk: a regular file's length, or the block device's. */
@@ -140,7 +142,8 @@ static int
 cmdline_target(char *buf, size_t len)
 {
 	char line[4096], *p, *end;
-	FILE *f = fopen("/proc/cmdline", "r");
+	const char *src = getenv("RUSTICA_INSTALL_CMDLINE_FILE");	/* tests */
+	FILE *f = fopen(src ? src : "/proc/cmdline", "r");
 	size_t n;
 
 	if (f == NULL)
@@ -399,7 +402,7 @@ install(const struct opts *o, const char *target)
 	int fd, rc;
 
 	printf("rustica-install: verifying payloads in %s\n", o->from);
-	if (payload_load(&p, o->from, o->key, err, sizeof(err)) != 0) {
+	if (payload_load(&p, o->from, o->initrd, o->key, err, sizeof(err)) != 0) {
 		fprintf(stderr, "rustica-install: %s\nrustica-install: %s: nothing written\n",
 		    err, target);
 		return 1;
@@ -456,6 +459,7 @@ main(int argc, char **argv)
 	static const struct option longopts[] = {
 		{ "from", required_argument, NULL, 'f' },
 		{ "key", required_argument, NULL, 'k' },
+		{ "initrd", required_argument, NULL, 'i' },
 		{ "cmdline", required_argument, NULL, 'c' },
 		{ "sign", required_argument, NULL, 's' },
 		{ "yes", no_argument, NULL, 'y' },
@@ -463,15 +467,16 @@ main(int argc, char **argv)
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 }
 	};
-	struct opts o = { DEFAULT_FROM, NULL, NULL, DEFAULT_CMDLINE, 0, 0 };
+	struct opts o = { DEFAULT_FROM, NULL, NULL, NULL, DEFAULT_CMDLINE, 0, 0 };
 	const char *sign = NULL;
 	char target[300], err[1024];
 	int c, i;
 
-	while ((c = getopt_long(argc, argv, "f:k:c:s:ylh", longopts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "f:i:k:c:s:ylh", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'f': o.from = optarg; break;
 		case 'k': o.key = optarg; break;
+		case 'i': o.initrd = optarg; break;
 		case 'c': o.cmdline = optarg; break;
 		case 's': sign = optarg; break;
 		case 'y': o.yes = 1; break;

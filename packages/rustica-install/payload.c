@@ -29,9 +29,11 @@ payload_free(struct payload *p)
  * anything rather than write unverified bytes (docs/IMAGE.md, "Installer").
  */
 int
-payload_load(struct payload *p, const char *dir, const char *keyfile, char *err, size_t errlen)
+payload_load(struct payload *p, const char *dir, const char *initrd, const char *keyfile,
+    char *err, size_t errlen)
 {
 	(void)p;
+	(void)initrd;
 	(void)keyfile;
 	snprintf(err, errlen, "%s: this build of rustica-install cannot verify package "
 	    "signatures (no musl libsodium); refusing to install unverified payloads", dir);
@@ -221,14 +223,17 @@ bad:
 
 static int
 load_initrd(struct payload *p, struct rpg_ctx *ctx, const struct rpg_pubkey *keys, size_t nkeys,
-    const char *dir, char *err, size_t errlen)
+    const char *dir, const char *initrd, char *err, size_t errlen)
 {
 	char path[1024], sigpath[1100];
 	char *data = NULL, *sig = NULL;
 	size_t len, siglen;
 
-	snprintf(path, sizeof(path), "%s/initrd", dir);
-	snprintf(sigpath, sizeof(sigpath), "%s/initrd.minisig", dir);
+	if (initrd != NULL)
+		snprintf(path, sizeof(path), "%s", initrd);
+	else
+		snprintf(path, sizeof(path), "%s/initrd", dir);
+	snprintf(sigpath, sizeof(sigpath), "%s.minisig", path);
 	if (rpg_io_read_file(ctx, path, INITRD_MAX, &data, &len) != 0 ||
 	    rpg_io_read_file(ctx, sigpath, 1 << 16, &sig, &siglen) != 0) {
 		snprintf(err, errlen, "%s", ctx->err.msg);
@@ -247,7 +252,8 @@ bad:
 }
 
 int
-payload_load(struct payload *p, const char *dir, const char *keyfile, char *err, size_t errlen)
+payload_load(struct payload *p, const char *dir, const char *initrd, const char *keyfile,
+    char *err, size_t errlen)
 {
 	struct rpg_ctx ctx;
 	struct rpg_pubkey *keys = NULL;
@@ -264,7 +270,7 @@ payload_load(struct payload *p, const char *dir, const char *keyfile, char *err,
 	}
 	if (load_package(p, &ctx, keys, nkeys, dir, "rustux-boot", 0, err, errlen) == 0 &&
 	    load_package(p, &ctx, keys, nkeys, dir, "rustux-kernel", 1, err, errlen) == 0 &&
-	    load_initrd(p, &ctx, keys, nkeys, dir, err, errlen) == 0)
+	    load_initrd(p, &ctx, keys, nkeys, dir, initrd, err, errlen) == 0)
 		rc = 0;
 	free(keys);
 	if (rc != 0)

@@ -29,10 +29,12 @@ struct payload {
  * (boot/kernel.elf -> EFI/Rustux/slot-a/kernel.elf), each package's
  * manifest signature checked with the trusted keys (keyfile, or every
  * /etc/rpg/keys/NAME.pub when NULL) and every payload byte against the
- * manifest's SHA-256; and dir/initrd against dir/initrd.minisig. 0 or -1
- * with a message naming the file in err.
+ * manifest's SHA-256; and the initrd (initrd, or dir/initrd when NULL)
+ * against the minisign signature next to it (INITRD.minisig). 0 or -1 with
+ * a message naming the file in err.
  */
-int payload_load(struct payload *p, const char *dir, const char *keyfile, char *err, size_t errlen);
+int payload_load(struct payload *p, const char *dir, const char *initrd, const char *keyfile,
+    char *err, size_t errlen);
 void payload_free(struct payload *p);
 
 /* Sign file with a minisign secret key into file.minisig (host build only). 0 or -1. */

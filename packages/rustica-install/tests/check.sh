@@ -96,6 +96,25 @@ truncate -s 256M "$tmp/again.img"
 "$inst" --yes --from "$from" --key "$fx/k.pub" "$tmp/again.img" >/dev/null
 ok install_reproducible cmp "$disk" "$tmp/again.img"
 
+# The other ways to name the target, and --initrd: the same bytes each time.
+echo "BOOT_IMAGE=x rustica.installer=1 rustica.install=$tmp/cmd.img quiet" >"$tmp/cmdline"
+truncate -s 256M "$tmp/cmd.img"
+ok install_target_from_kernel_cmdline env RUSTICA_INSTALL_CMDLINE_FILE="$tmp/cmdline" \
+    "$inst" --from "$from" --key "$fx/k.pub"
+ok cmdline_install_identical cmp "$disk" "$tmp/cmd.img"
+: >"$tmp/nocmdline"
+truncate -s 256M "$tmp/ask.img"
+ok install_interactive_confirmed sh -c "printf '%s\n%s\n' '$tmp/ask.img' '$tmp/ask.img' |
+    RUSTICA_INSTALL_CMDLINE_FILE='$tmp/nocmdline' '$inst' --from '$from' --key '$fx/k.pub'"
+ok interactive_install_identical cmp "$disk" "$tmp/ask.img"
+mkdir -p "$tmp/from2" "$tmp/elsewhere"
+cp "$from"/*.rpg "$tmp/from2/"
+cp "$from/initrd" "$from/initrd.minisig" "$tmp/elsewhere/"
+truncate -s 256M "$tmp/opt.img"
+ok install_initrd_option "$inst" --yes --from "$tmp/from2" --initrd "$tmp/elsewhere/initrd" \
+    --key "$fx/k.pub" "$tmp/opt.img"
+ok initrd_option_identical cmp "$disk" "$tmp/opt.img"
+
 # --- 3. refusals ---------------------------------------------------------------
 blank() {	# the disk's first MiB is still zero: nothing written
 	cmp -n 1048576 "$1" /dev/zero
