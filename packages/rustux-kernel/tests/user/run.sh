@@ -31,9 +31,16 @@ find "$W/root" -exec touch -h -d @"${SOURCE_DATE_EPOCH:-0}" {} + 2>/dev/null
 	fail "pack initrd"
 "$RK" esp --output "$W/esp.img" --loader "$LOADER" --kernel "$KERNEL" \
 	--cmdline "init=/test/usertest rustux.schedtest=1 rustux.confirm=0" \
-	--initrd "$W/initrd.cpio" >/dev/null || fail "build ESP"
-"$RK" boot --disk "$W/esp.img" --timeout 90 --serial-log "$W/serial.log" >/dev/null 2>&1
+	--initrd "$W/initrd.cpio" --workdir "$W/rk" >"$W/esp.err" 2>&1 ||
+	{ sed 's/^/# /' "$W/esp.err"; fail "build ESP"; }
+cp /usr/share/OVMF/OVMF_VARS_4M.fd "$W/vars.fd" || fail "copy OVMF variables"
+"$RK" boot --disk "$W/esp.img" --timeout 90 --serial-log "$W/serial.log" \
+	--vars "$W/vars.fd" --workdir "$W/rk" >"$W/boot.err" 2>&1
 st=$?
+if [ ! -s "$W/serial.log" ]; then
+	sed 's/^/# /' "$W/boot.err"
+	fail "boot: no serial log (status $st)"
+fi
 awk -v st="$st" '
 	{ sub(/\r$/, "") }
 	/^TEST .* \.\.\. (PASS|FAIL)/ {
