@@ -40,7 +40,11 @@ static struct {
 	uint64_t ioapic_base[MAX_IOAPICS];
 	uint32_t ioapic_gsi[MAX_IOAPICS];
 	unsigned ncpus;
-} acpi;
+	uint32_t isa_gsi[16];		/* ISA IRQ -> GSI (identity unless overridden) */
+	uint16_t isa_flags[16];		/* MPS INTI flags: polarity bits 0-1, trigger 2-3 */
+} acpi = {
+	.isa_gsi = { 0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15 },
+};
 
 static int
 checksum_ok(const void *p, size_t n)
@@ -78,6 +82,12 @@ parse_madt(const struct sdt_header *h)
 				memcpy(&g, p + 8, 4);
 				acpi.ioapic_base[acpi.nioapic] = a;
 				acpi.ioapic_gsi[acpi.nioapic++] = g;
+			}
+			break;
+		case 2:		/* interrupt source override (ISA IRQ -> GSI) */
+			if (p[1] >= 10 && p[2] == 0 && p[3] < 16) {
+				memcpy(&acpi.isa_gsi[p[3]], p + 4, 4);
+				memcpy(&acpi.isa_flags[p[3]], p + 8, 2);
 			}
 			break;
 		case 5:		/* local APIC address override */
@@ -161,5 +171,16 @@ acpi_ioapic(unsigned i, uint64_t *base, uint32_t *gsi_base)
 	}
 	*base = acpi.ioapic_base[i];
 	*gsi_base = acpi.ioapic_gsi[i];
+	return 0;
+}
+
+int
+acpi_isa_irq(unsigned irq, uint32_t *gsi, uint16_t *flags)
+{
+	if (irq >= 16) {
+		return -1;
+	}
+	*gsi = acpi.isa_gsi[irq];
+	*flags = acpi.isa_flags[irq];
 	return 0;
 }

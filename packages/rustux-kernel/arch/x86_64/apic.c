@@ -126,6 +126,41 @@ ioapic_mask_all(void)
 	}
 }
 
+/*
+ * Points GSI gsi at vector on the boot CPU (LAPIC ID 0), with the MPS
+ * polarity/trigger flags from the MADT (0 = bus default: ISA is active
+ * high, edge). Returns -1 if no I/O APIC serves gsi.
+ */
+int
+ioapic_route(uint32_t gsi, unsigned vector, uint16_t flags, int masked)
+{
+	uint64_t base;
+	uint32_t first;
+
+	for (unsigned i = 0; acpi_ioapic(i, &base, &first) == 0; i++) {
+		volatile uint32_t *io = phys_to_virt(base);
+		unsigned n = ((ioapic_read(io, 1) >> 16) & 0xff) + 1;
+		uint32_t low = vector;
+
+		if (gsi < first || gsi >= first + n) {
+			continue;
+		}
+		if ((flags & 3) == 3) {
+			low |= 1u << 13;	/* active low */
+		}
+		if (((flags >> 2) & 3) == 3) {
+			low |= 1u << 15;	/* level triggered */
+		}
+		if (masked) {
+			low |= LVT_MASKED;
+		}
+		ioapic_write(io, 0x11 + 2 * (gsi - first), 0);	/* destination: APIC ID 0 */
+		ioapic_write(io, 0x10 + 2 * (gsi - first), low);
+		return 0;
+	}
+	return -1;
+}
+
 int
 hpet_init(uint64_t base)
 {

@@ -18,6 +18,7 @@
 #define IST_MACHINE_CHECK	3
 
 #define VEC_TIMER		0x20
+#define VEC_ISA_BASE		0x30	/* ISA IRQ n arrives on 0x30 + n */
 #define VEC_SPURIOUS		0xff
 
 static inline void
@@ -127,6 +128,8 @@ int	acpi_init(uint64_t rsdp_phys);
 uint64_t acpi_lapic_base(void);
 uint64_t acpi_hpet_base(void);
 int	acpi_ioapic(unsigned i, uint64_t *base, uint32_t *gsi_base);
+int	acpi_isa_irq(unsigned irq, uint32_t *gsi, uint16_t *flags);
+int	ioapic_route(uint32_t gsi, unsigned vector, uint16_t flags, int masked);
 void	pic_disable(void);
 void	lapic_init(uint64_t base);
 void	lapic_eoi(void);

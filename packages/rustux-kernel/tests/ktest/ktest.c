@@ -28,6 +28,7 @@ static const struct ktest tests[] = {
 	{ "kernel/timer-callbacks", ktest_timer_callbacks },
 	{ "kernel/klog-ring", ktest_klog_ring },
 	{ "kernel/ksyms-lookup", ktest_ksyms_lookup },
+	{ "kernel/serial-irq-loopback", ktest_serial_irq_loopback },
 };
 
 static char reason[160];

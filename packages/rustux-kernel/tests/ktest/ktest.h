@@ -28,5 +28,6 @@ int	ktest_timer_callbacks(void);
 int	ktest_clock_monotonic(void);
 int	ktest_klog_ring(void);
 int	ktest_ksyms_lookup(void);
+int	ktest_serial_irq_loopback(void);
 
 #endif

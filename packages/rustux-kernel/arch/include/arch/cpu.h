@@ -40,6 +40,14 @@ uint64_t arch_cycles(void);
 
 /* One character to the debug console (serial), polled, usable in panics. */
 void	arch_debug_putc(char c);
+/* The next received character of the debug console, or -1 if none is waiting. */
+int	arch_debug_getc(void);
+/* The debug console's ISA interrupt line (COM1: 4), or -1 if it has none. */
+int	arch_debug_irq(void);
+/* Turns the "character received" interrupt on or off. */
+void	arch_debug_rx_interrupts(int on);
+/* Self-tests only: loops transmitted characters back to the receiver (no output!). */
+void	arch_debug_loopback(int on);
 
 /*
  * Walks the frame-pointer chain from the caller (or from the given frame
