@@ -7,11 +7,15 @@
 # all, counts as one failure, so a crashed suite can never pass silently.
 set -u
 cd "$(dirname "$0")/.."
+# Each run counts from its own logs, so two runs at once cannot mix their
+# counts; the finished log is then renamed to out/logs/check-NAME.log.
 mkdir -p out/logs
+run=$(mktemp -d out/logs/.run.XXXXXX)
+trap 'rm -rf "$run"' EXIT
 pass=0
 fail=0
 for s in "$@"; do
-	log=out/logs/check-$s.log
+	log=$run/check-$s.log
 	t0=$(date +%s)
 	make --no-print-directory "check-$s" >"$log" 2>&1
 	rc=$?
@@ -25,12 +29,14 @@ for s in "$@"; do
 		echo "not ok - suite $s ran no test" >>"$log"
 		f=1
 	fi
-	printf '%-24s %4d passed, %3d failed  (%ds, log: %s)\n' "$s" "$p" "$f" $(($(date +%s) - t0)) "$log"
+	printf '%-24s %4d passed, %3d failed  (%ds, log: out/logs/check-%s.log)\n' \
+		"$s" "$p" "$f" $(($(date +%s) - t0)) "$s"
 	if [ "$f" -ne 0 ]; then
 		grep '^not ok ' "$log" | sed 's/^/    /'
-		echo "    --- last lines of $log:"
+		echo "    --- last lines of the log:"
 		tail -n 25 "$log" | sed 's/^/    | /'
 	fi
+	mv -f "$log" "out/logs/check-$s.log"
 	pass=$((pass + p))
 	fail=$((fail + f))
 done
