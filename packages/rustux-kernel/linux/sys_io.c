@@ -35,6 +35,10 @@ obj_read(struct object *o, void *buf, size_t n)
 		long r;
 
 		while ((r = pipe_read(e, buf, n)) == -LX_EAGAIN && !(e->flags & LX_O_NONBLOCK)) {
+			if (proc_interrupted()) {
+				r = -LX_EINTR;
+				break;
+			}
 			waitq_sleep(&pipe_wq);
 		}
 		arch_irq_restore(irq);
@@ -55,6 +59,10 @@ obj_write(struct object *o, const void *buf, size_t n)
 		long r;
 
 		while ((r = pipe_write(e, buf, n)) == -LX_EAGAIN && !(e->flags & LX_O_NONBLOCK)) {
+			if (proc_interrupted()) {
+				r = -LX_EINTR;
+				break;
+			}
 			waitq_sleep(&pipe_wq);
 		}
 		arch_irq_restore(irq);

@@ -284,7 +284,7 @@ lx_nanosleep(long ureq, long urem, long a2, long a3, long a4, long a5)
 		return -LX_EINVAL;
 	}
 	sched_sleep_ns((uint64_t)ts.sec * 1000000000ULL + (uint64_t)ts.nsec);
-	return 0;
+	return proc_interrupted() ? -LX_EINTR : 0;
 }
 
 struct lx_sysinfo {
@@ -410,4 +410,10 @@ long
 lx_setsid(long a0, long a1, long a2, long a3, long a4, long a5)
 {
 	return curproc()->pid;
+}
+
+long
+lx_kill(long pid, long sig, long a2, long a3, long a4, long a5)
+{
+	return proc_kill((int)pid, (int)sig);
 }

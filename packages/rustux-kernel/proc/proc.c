@@ -515,6 +515,68 @@ proc_wait(int pid, uint64_t ustatus, int options)
 			arch_irq_restore(irq);
 			return 0;
 		}
+		if (proc_interrupted()) {
+			arch_irq_restore(irq);
+			return -LX_EINTR;
+		}
 		waitq_sleep(&p->child_wait);
+	}
+}
+
+/* Signals whose default action is to do nothing. */
+static int
+sig_default_ignored(int sig)
+{
+	return sig == LX_SIGCHLD || sig == 18 || sig == 23 || sig == 28;	/* CONT URG WINCH */
+}
+
+long
+proc_kill(int pid, int sig)
+{
+	struct proc *t;
+
+	if (sig < 0 || sig > 64) {
+		return -LX_EINVAL;
+	}
+	if (pid < -1) {
+		pid = -pid;	/* every process is its own group */
+	}
+	if (pid == 0) {
+		pid = curproc()->pid;
+	}
+	if (pid == -1) {
+		return -LX_EPERM;	/* broadcast: not yet */
+	}
+	if ((t = proc_by_pid(pid)) == NULL || t->state == PROC_ZOMBIE) {
+		return -LX_ESRCH;
+	}
+	if (sig == 0) {
+		return 0;
+	}
+	if (sig != LX_SIGKILL && (t->sigact[sig - 1].handler == 1 ||
+	    (t->sigact[sig - 1].handler == 0 && sig_default_ignored(sig)))) {
+		return 0;	/* SIG_IGN, or ignored by default */
+	}
+	if (sig != LX_SIGKILL && t->sigact[sig - 1].handler > 1) {
+		return 0;	/* a handler: delivery is not there yet, drop it */
+	}
+	if (t == init_proc && sig != LX_SIGKILL) {
+		return 0;	/* PID 1 gets only the signals it asked for */
+	}
+	t->killed = sig;
+	if (t->thread != NULL && t->thread != current) {
+		sched_interrupt(t->thread);
+	}
+	return 0;
+}
+
+void
+proc_check_killed(void)
+{
+	struct proc *p = curproc();
+
+	if (p != NULL && p->killed != 0) {
+		arch_irq_enable();
+		proc_exit(p->killed);
 	}
 }

@@ -34,6 +34,7 @@ struct proc {
 	struct waitq		 child_wait;
 	struct lx_sigaction	 sigact[64];	/* recorded, not delivered yet */
 	uint64_t		 sigmask;
+	int			 killed;	/* a fatal signal is pending: exit at the next chance */
 	char			 comm[PROC_COMM];
 };
 
@@ -66,6 +67,16 @@ long	proc_fork(uint64_t flags, uint64_t stack, uint64_t ctid);
 long	proc_wait(int pid, uint64_t ustatus, int options);
 struct proc *proc_by_pid(int pid);
 int	proc_count(void);
+/* kill(2) without handlers: fatal signals end the target, ignored ones do nothing. */
+long	proc_kill(int pid, int sig);
+/* Exits now if a fatal signal is pending (syscall and interrupt return). */
+void	proc_check_killed(void);
+/* Blocking loops: a pending fatal signal interrupts them (-EINTR). */
+static inline int
+proc_interrupted(void)
+{
+	return current->proc != NULL && current->proc->killed != 0;
+}
 /* Replaces the current image: 0 (tf set up) or -errno (the old image intact). */
 int	proc_execve(const char *path, char *const *argv, char *const *envp);
 

@@ -71,6 +71,9 @@ con_read(void *ctx, void *buf, size_t n, uint32_t fflags)
 			if (fflags & 04000) {
 				return -LX_EAGAIN;
 			}
+			if (proc_interrupted()) {
+				return -LX_EINTR;
+			}
 			sched_sleep_ns(5000000ULL);
 		}
 	}

@@ -10,6 +10,7 @@
 #include "lib/kalloc.h"
 #include "lib/string.h"
 #include "mm/pmm.h"
+#include "proc/proc.h"
 #include "sched/cpulocal.h"
 #include "sched/sched.h"
 
@@ -305,6 +306,9 @@ trap_irq_exit(struct trapframe *tf)
 	if (need_resched && ((tf->cs & 3) == 3 || current->kpreempt)) {
 		schedule();
 	}
+	if ((tf->cs & 3) == 3) {
+		proc_check_killed();
+	}
 }
 
 /* The idle loop: the boot context ends here once threads exist. */
@@ -402,4 +406,20 @@ thread_fpu_reset(struct thread *t)
 {
 	fpu_init_area(t->fpu);
 	__asm__ volatile("fxrstor64 (%0)" : : "r"(t->fpu) : "memory");
+}
+
+/* Wakes t out of whatever it sleeps on (a signal): its wait loop re-checks. */
+void
+sched_interrupt(struct thread *t)
+{
+	unsigned long irq = arch_irq_save();
+
+	if (t->state == TH_BLOCKED) {
+		if (t->wq != NULL) {
+			rq_remove(t->wq, t);
+			t->wq = NULL;
+		}
+		sched_make_runnable(t);
+	}
+	arch_irq_restore(irq);
 }

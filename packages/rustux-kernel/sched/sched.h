@@ -82,6 +82,9 @@ __attribute__((noreturn)) void sched_idle_loop(void);
 void	thread_set_entry(struct thread *t, uint64_t sp, void (*entry)(void));
 uint64_t sched_kernel_cr3(void);
 
+/* Makes a sleeping t runnable now; the sleeper's loop sees why (a kill). */
+void	sched_interrupt(struct thread *t);
+
 /* Counters for tests. */
 uint64_t sched_switches(void);
 

@@ -1,6 +1,7 @@
 /* usertest.c - user test: PID 1 for check-kernel-user: exercises the syscalls, prints TEST lines */
 /* SPDX-License-Identifier: MIT */
 #include <errno.h>
+#include <signal.h>
 #include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -240,6 +241,54 @@ test_names(void)
 	    WEXITSTATUS(status) == 5);
 }
 
+static void
+test_kill(void)
+{
+	struct timespec ten = { 10, 0 };
+	int st = 0, p1[2], p2[2];
+	char c;
+	pid_t pid;
+
+	check("kill_zero_self", kill(getpid(), 0) == 0);
+	check("kill_esrch", kill(99999, 0) == -1 && errno == ESRCH);
+	pid = fork();
+	if (pid == 0) {
+		nanosleep(&ten, NULL);
+		_exit(0);
+	}
+	check("kill_sleeping_child", kill(pid, SIGTERM) == 0 && waitpid(pid, &st, 0) == pid &&
+	    WIFSIGNALED(st) && WTERMSIG(st) == SIGTERM);
+	pipe(p1);
+	pid = fork();
+	if (pid == 0) {
+		close(p1[1]);
+		read(p1[0], &c, 1);
+		_exit(0);
+	}
+	close(p1[0]);
+	check("kill_child_blocked_in_read", kill(pid, SIGKILL) == 0 && waitpid(pid, &st, 0) == pid &&
+	    WIFSIGNALED(st) && WTERMSIG(st) == SIGKILL);
+	close(p1[1]);
+	pipe(p1);
+	pipe(p2);
+	pid = fork();
+	if (pid == 0) {
+		signal(SIGTERM, SIG_IGN);
+		write(p2[1], "r", 1);
+		read(p1[0], &c, 1);
+		_exit(3);
+	}
+	read(p2[0], &c, 1);
+	kill(pid, SIGTERM);
+	write(p1[1], "g", 1);
+	check("kill_sig_ign_survives", waitpid(pid, &st, 0) == pid && WIFEXITED(st) &&
+	    WEXITSTATUS(st) == 3);
+	close(p1[0]);
+	close(p1[1]);
+	close(p2[0]);
+	close(p2[1]);
+}
+
 int
 main(void)
 {
@@ -250,6 +299,7 @@ main(void)
 	test_files();
 	test_names();
 	test_procs();
+	test_kill();
 	printf("RESULT %d passed, %d failed\n", passed, failed);
 	return failed != 0;
 }
