@@ -418,13 +418,13 @@ install(const struct opts *o, const char *target)
 		payload_free(&p);
 		return 1;
 	}
-	bytes -= bytes % MIB;
+	bytes -= bytes % GPT_SECTOR;
 	if (bytes < 40 * MIB) {
 		fprintf(stderr, "rustica-install: %s: %llu MiB is too small (40 MiB at least); "
 		    "nothing written\n", target, (unsigned long long)(bytes / MIB));
 		goto fail_clean;
 	}
-	esp_size = bytes - 2 * MIB;
+	esp_size = (bytes - MIB - GPT_TAIL_BYTES) / MIB * MIB;	/* whole MiB before the backup GPT */
 	if (esp_size > ESP_MAX_MIB * MIB)
 		esp_size = ESP_MAX_MIB * MIB;
 	printf("rustica-install: writing %s (%llu MiB, ESP %llu MiB)\n", target,

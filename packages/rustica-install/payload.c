@@ -115,7 +115,7 @@ static int
 read_checked(struct rpg_ctx *ctx, struct rpg_areader *r, const struct rpg_file *mf,
     const char *what, uint8_t **out, char *err, size_t errlen)
 {
-	uint8_t *buf = malloc(mf->size ? mf->size : 1), digest[RPG_SHA256_LEN];
+	uint8_t *buf = malloc(mf->size + 1), digest[RPG_SHA256_LEN];	/* +1: room to see an overrun */
 	uint64_t got = 0;
 	ssize_t n;
 

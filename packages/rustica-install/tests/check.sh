@@ -114,6 +114,9 @@ truncate -s 256M "$tmp/opt.img"
 ok install_initrd_option "$inst" --yes --from "$tmp/from2" --initrd "$tmp/elsewhere/initrd" \
     --key "$fx/k.pub" "$tmp/opt.img"
 ok initrd_option_identical cmp "$disk" "$tmp/opt.img"
+truncate -s 300000000 "$tmp/odd.img"		# not a whole number of MiB, nor of sectors
+ok install_odd_size_disk "$inst" --yes --from "$from" --key "$fx/k.pub" "$tmp/odd.img"
+ok odd_size_sgdisk_verifies sh -c "sgdisk -v '$tmp/odd.img' | grep -q 'No problems found'"
 
 # --- 3. refusals ---------------------------------------------------------------
 blank() {	# the disk's first MiB is still zero: nothing written
@@ -182,7 +185,8 @@ if [ -f "$live" ] && [ -n "$kpkg" ] && [ -n "$bpkg" ] && [ -f "$out/keys/dev.sec
 	    while read -r status rest; do
 		if [ "$status" = ok ] || [ "$status" = not ]; then
 			n=$((n + 1))
-			rest=${rest/- images_boot_installed_reaches_/- installed_disk_boots_to_}; echo "$status ${rest/- /$n }"
+			rest=${rest/- images_boot_installed_reaches_/- installed_disk_boots_to_}
+			rest=${rest/boots_to_kernel/boots_to_init_welcome}; echo "$status ${rest/- /$n }"
 		else
 			echo "$status $rest"
 		fi
