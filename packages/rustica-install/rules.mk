@@ -16,7 +16,7 @@ RI_SRCS := $(wildcard $(RI_DIR)/*.c $(RI_DIR)/*.h) $(TOP)/images/mkimage/gpt.c \
 
 CHECK_SUITES += rustica-install
 HELP_TARGETS += rustica-install-host~~~~~the~installer~for~the~host,~out/host/bin/rustica-install \
-	check-rustica-install~~~~installer~tests~(FAT32~writer,~installs~onto~image~files,~one~boot)
+	check-rustica-install~~~~installer~tests:~FAT32~writer,~installs~onto~image~files,~one~boot
 
 .PHONY: rustica-install-musl rustica-install-host check-rustica-install
 rustica-install-musl: | deps
