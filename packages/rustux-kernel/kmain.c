@@ -214,6 +214,10 @@ kmain(uint64_t bootinfo_phys, uint64_t tsc_entry)
 	kprintf("RUSTUX: boot slot=%c version=%s cmdline=\"%s\"\n",
 	    boot_info.slot ? (char)boot_info.slot : '?', boot_info.slot_version, cmdline);
 	print_stamps(tsc_entry, "ready");
+#ifdef RUSTUX_TEST_PANIC_AT_BOOT
+	/* Test-only builds (packages/rustux-boot/tests/e2e): a kernel that never confirms. */
+	panic("test build: RUSTUX_TEST_PANIC_AT_BOOT");
+#endif
 	if (strcmp(boot_opts.test, "panic") == 0) {
 		/* A deliberate kernel page fault: shows the exception report path. */
 		kprintf("RUSTUX: deliberate fault for rustux.test=panic\n");
