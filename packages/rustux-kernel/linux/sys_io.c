@@ -528,3 +528,82 @@ lx_faccessat(long dirfd, long path, long mode, long a3, long a4, long a5)
 {
 	return do_access((uint64_t)path, (int)mode);
 }
+
+static long
+do_pio(long fd, uint64_t ubuf, long n, long off, int write)
+{
+	struct object *o;
+	char *k;
+	long r = fd_get(&curproc()->fds, (int)fd, &o);
+
+	if (r != 0) {
+		return r;
+	}
+	if (o->type != RX_OBJ_FILE) {
+		object_unref(o);
+		return -LX_ESPIPE;
+	}
+	if (n < 0 || off < 0) {
+		object_unref(o);
+		return -LX_EINVAL;
+	}
+	if (n > IO_CHUNK) {
+		n = IO_CHUNK;	/* a short count, as Linux may give */
+	}
+	if ((k = kmalloc(IO_CHUNK)) == NULL) {
+		object_unref(o);
+		return -LX_ENOMEM;
+	}
+	if (write) {
+		r = copyin(k, ubuf, (size_t)n);
+		if (r == 0) {
+			r = file_pwrite((struct file *)o, k, (size_t)n, off);
+		}
+	} else {
+		r = file_pread((struct file *)o, k, (size_t)n, off);
+		if (r > 0 && copyout(ubuf, k, (size_t)r) != 0) {
+			r = -LX_EFAULT;
+		}
+	}
+	kfree(k);
+	object_unref(o);
+	return r;
+}
+
+long
+lx_pread64(long fd, long buf, long n, long off, long a4, long a5)
+{
+	return do_pio(fd, (uint64_t)buf, n, off, 0);
+}
+
+long
+lx_pwrite64(long fd, long buf, long n, long off, long a4, long a5)
+{
+	return do_pio(fd, (uint64_t)buf, n, off, 1);
+}
+
+/* For file-backed private mappings: the vnode of a readable regular file. */
+long
+lx_file_vnode(long fd, struct vnode **out)
+{
+	struct object *o;
+	struct file *f;
+	long r = fd_get(&curproc()->fds, (int)fd, &o);
+
+	if (r != 0) {
+		return r;
+	}
+	f = (struct file *)o;
+	if (o->type != RX_OBJ_FILE || !VFS_ISREG(f->vn)) {
+		object_unref(o);
+		return -LX_EACCES;
+	}
+	if ((f->flags & LX_O_ACCMODE) == LX_O_WRONLY) {
+		object_unref(o);
+		return -LX_EACCES;
+	}
+	*out = f->vn;
+	vnode_ref(*out);
+	object_unref(o);
+	return 0;
+}

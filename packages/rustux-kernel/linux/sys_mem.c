@@ -5,6 +5,8 @@
 #include "abi/linux/errno.h"
 #include "abi/linux/mman.h"
 #include "arch/mmu.h"
+#include "fs/vfs.h"
+#include "mm/pmm.h"
 #include "proc/proc.h"
 #include "syscall_table.h"
 
@@ -36,6 +38,46 @@ lx_brk(long addr, long a1, long a2, long a3, long a4, long a5)
 	return (long)want;
 }
 
+long	lx_file_vnode(long fd, struct vnode **out);
+
+/* A private file mapping: a copy of the file's bytes, taken now (no page cache yet). */
+static long
+map_file(struct aspace *as, uint64_t a, uint64_t n, uint32_t prot, long fd, uint64_t off)
+{
+	struct vnode *vn;
+	uint8_t *buf;
+	uint64_t pa;
+	long r = lx_file_vnode(fd, &vn);
+
+	if (r != 0) {
+		return r;
+	}
+	if ((pa = pmm_alloc_page()) == PMM_NONE) {
+		vnode_unref(vn);
+		return -LX_ENOMEM;
+	}
+	buf = phys_to_virt(pa);
+	if (as_map_anon(as, a, a + n, prot) != 0) {
+		r = -LX_ENOMEM;
+	}
+	for (uint64_t done = 0; r == 0 && done < n && off + done < vn->size; done += PAGE_SIZE) {
+		long got = vn->ops->read(vn, buf, PAGE_SIZE, off + done);
+
+		if (got < 0) {
+			r = got;
+		} else if (got > 0 && as_write(as, a + done, buf, (size_t)got) != 0) {
+			r = -LX_ENOMEM;
+		}
+	}
+	pmm_free_page(pa);
+	vnode_unref(vn);
+	if (r != 0) {
+		as_unmap(as, a, a + n);
+		return r;
+	}
+	return (long)a;
+}
+
 long
 lx_mmap(long addr, long len, long prot, long flags, long fd, long off)
 {
@@ -45,8 +87,8 @@ lx_mmap(long addr, long len, long prot, long flags, long fd, long off)
 	if (len <= 0 || (a & PAGE_MASK) || n > USER_TOP) {
 		return -LX_EINVAL;
 	}
-	if (!(flags & LX_MAP_ANONYMOUS)) {
-		return -LX_ENODEV;	/* file mappings: not yet */
+	if (!(flags & LX_MAP_ANONYMOUS) && ((flags & LX_MAP_SHARED) || (off & (long)PAGE_MASK))) {
+		return (flags & LX_MAP_SHARED) ? -LX_ENODEV : -LX_EINVAL;	/* private only */
 	}
 	if (!(flags & (LX_MAP_PRIVATE | LX_MAP_SHARED))) {
 		return -LX_EINVAL;
@@ -57,6 +99,9 @@ lx_mmap(long addr, long len, long prot, long flags, long fd, long off)
 		}
 	} else if ((a = as_find_free(as, n)) == 0) {
 		return -LX_ENOMEM;
+	}
+	if (!(flags & LX_MAP_ANONYMOUS)) {
+		return map_file(as, a, n, (uint32_t)prot & 7, fd, (uint64_t)off);
 	}
 	if (as_map_anon(as, a, a + n, (uint32_t)prot & 7) != 0) {
 		return -LX_ENOMEM;

@@ -417,3 +417,51 @@ lx_kill(long pid, long sig, long a2, long a3, long a4, long a5)
 {
 	return proc_kill((int)pid, (int)sig);
 }
+
+/* RDRAND when the CPU has it, else a TSC-seeded generator (not for keys). */
+static uint64_t
+random64(void)
+{
+	static uint64_t s = 0x853c49e6748fea9bULL;
+	uint32_t r[4];
+	uint64_t v;
+	unsigned char ok = 0;
+
+	cpuid(1, 0, r);
+	if (r[2] & (1u << 30)) {
+		for (int i = 0; i < 10 && !ok; i++) {
+			__asm__ volatile("rdrand %0; setc %1" : "=r"(v), "=qm"(ok));
+		}
+		if (ok) {
+			return v;
+		}
+	}
+	s ^= arch_cycles();
+	s = s * 6364136223846793005ULL + 1442695040888963407ULL;
+	return s ^ (s >> 29);
+}
+
+long
+lx_getrandom(long ubuf, long n, long flags, long a3, long a4, long a5)
+{
+	uint8_t k[256];
+	long done = 0;
+
+	if (n < 0 || (flags & ~7L)) {
+		return -LX_EINVAL;
+	}
+	while (done < n) {
+		long c = n - done < (long)sizeof(k) ? n - done : (long)sizeof(k);
+
+		for (long i = 0; i < c; i += 8) {
+			uint64_t v = random64();
+
+			memcpy(k + i, &v, c - i < 8 ? (size_t)(c - i) : 8);
+		}
+		if (copyout((uint64_t)ubuf + (uint64_t)done, k, (size_t)c) != 0) {
+			return done > 0 ? done : -LX_EFAULT;
+		}
+		done += c;
+	}
+	return done;
+}

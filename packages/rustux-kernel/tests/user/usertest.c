@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
+#include <sys/random.h>
 #include <sys/time.h>
 #include <sys/stat.h>
 #include <sys/syscall.h>
@@ -116,6 +117,25 @@ test_files(void)
 	check("create_write_read", fd >= 0 && write(fd, "abc", 3) == 3 && lseek(fd, 0, SEEK_SET) == 0 &&
 	    read(fd, buf, 3) == 3 && memcmp(buf, "abc", 3) == 0);
 	close(fd);
+	fd = open("/test/data.txt", O_RDONLY);
+	check("pread", pread(fd, buf, 6, 7) == 6 && memcmp(buf, "initrd", 6) == 0 &&
+	    lseek(fd, 0, SEEK_CUR) == 0);
+	{
+		char *m = mmap(NULL, 4096, PROT_READ, MAP_PRIVATE, fd, 0);
+
+		check("mmap_file_private", m != MAP_FAILED && memcmp(m, "rustux initrd\n", 14) == 0 &&
+		    m[14] == 0 && munmap(m, 4096) == 0);
+	}
+	check("mmap_shared_file_enodev", mmap(NULL, 4096, PROT_READ, MAP_SHARED, fd, 0) ==
+	    MAP_FAILED && errno == ENODEV);
+	close(fd);
+	{
+		unsigned char r1[32] = { 0 }, r2[32] = { 0 };
+
+		check("getrandom", getrandom(r1, sizeof(r1), 0) == 32 &&
+		    getrandom(r2, sizeof(r2), 0) == 32 && memcmp(r1, r2, 32) != 0);
+		check("getrandom_efault", raw(SYS_getrandom, BAD, 8, 0) == -EFAULT);
+	}
 }
 
 static int
