@@ -38,8 +38,9 @@ log=$out/bench-boot.serial
 setsid images/run.sh --log "$log" --timeout 60 "$img" </dev/null >/dev/null 2>&1 &
 pid=$!
 t0=$(date +%s%N)
-names=(loader_start kernel_entry kernel_idle init_start shell_prompt)
-marks=('rustux-boot: starting' 'RUSTUX: kernel' 'RUSTUX: idle' '^init: ' '^[#$] ')
+names=(loader_start kernel_entry kernel_ready init_start shell_prompt)
+marks=('rustux-boot: starting' 'RUSTUX: kernel' 'RUSTUX: (idle|started /sbin/init)' \
+	'^(init: |Welcome to Rustica)' '^rustica:.*[#$] ')
 declare -A at
 for ((i = 0; i < 1200; i++)); do
 	for k in "${!names[@]}"; do

@@ -57,6 +57,8 @@ cp "$img" "$T/rw.img"
 ok rpg_image_info_reads_slots sh -c "'$RPG' --image '$T/rw.img' info rustux-kernel | grep -q 'slot-a.*confirmed'"
 ok rpg_image_rollback_refuses_empty_slot sh -c "! '$RPG' --image '$T/rw.img' rollback rustux-kernel 2>/dev/null"
 ok rpg_image_leaves_image_valid sh -c "sgdisk -v '$T/rw.img' | grep -q 'No problems found'"
+# Each boot waits for the shell's prompt too (reported as a comment, see boot.sh).
+export SHELL_MARK='^rustica:.*[#$] '
 "$top/images/tests/boot.sh" disk "$img"
 "$top/images/tests/boot.sh" usb "$img" --usb
 "$top/images/tests/boot.sh" virtio "$img" --virtio
