@@ -4,6 +4,7 @@
 #define COREUTILS_UTIL_H
 
 #include <stddef.h>
+#include <stdio.h>
 #include <sys/types.h>
 
 /* The running tool's name, for messages ("ls: ..."). */
@@ -31,5 +32,19 @@ int parse_ulong(const char *s, unsigned long *out);
 char *mode_string(char *buf, mode_t m);
 /* Prints "usage: ..." of the running tool; the dispatcher provides it. */
 void print_usage(int fd);
+
+/* escape.c: prints the backslash escape after the '\\' at *pp (advancing it);
+ * 1 if it was \\c (stop output). put_escaped does a whole string. With
+ * octal_needs_zero, octal escapes are \\0NNN (echo) instead of \\NNN (printf). */
+int put_escape(const char **pp, int octal_needs_zero);
+int put_escaped(const char *s, int octal_needs_zero);
+
+/* count.c: head and tail's shared front end: -n N / -c N / -N / +N options,
+ * then one(f, n, from_start) for each file (or stdin), with ==> headers. */
+extern int count_bytes;
+int head_tail_run(int argc, char **argv, int (*one)(FILE *f, unsigned long n, int from_start));
+
+/* power.c: asks init (signal sig) or calls reboot(2) with how; for reboot and poweroff. */
+int shutdown_system(int argc, char **argv, int sig, int how);
 
 #endif

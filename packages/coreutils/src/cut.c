@@ -1,6 +1,5 @@
 /* cut.c - select bytes, characters or fields of each line */
 /* SPDX-License-Identifier: MIT */
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>

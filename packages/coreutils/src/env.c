@@ -1,7 +1,6 @@
 /* env.c - run a command in a modified environment, or print the environment */
 /* SPDX-License-Identifier: MIT */
 #include <errno.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>

@@ -4,7 +4,6 @@
 #include <dirent.h>
 #include <limits.h>
 #include <regex.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>

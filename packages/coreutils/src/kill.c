@@ -1,7 +1,6 @@
 /* kill.c - send a signal to processes */
 /* SPDX-License-Identifier: MIT */
 #include <signal.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>

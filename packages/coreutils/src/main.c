@@ -1,8 +1,6 @@
 /* main.c - the coreutils multi-call binary: dispatches on argv[0] or argv[1] */
 /* SPDX-License-Identifier: MIT */
-#include <stdio.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "../lib/util.h"
 

@@ -1,10 +1,8 @@
-/* mkdir.c - make directories (and rmdir: remove empty ones) */
+/* mkdir.c - make directories */
 /* SPDX-License-Identifier: MIT */
 #include <errno.h>
 #include <limits.h>
-#include <stdio.h>
 #include <stdlib.h>
-#include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -68,38 +66,6 @@ mkdir_main(int argc, char **argv)
 			r = fail("create directory", argv[i]);
 		else if (mode != 0777)
 			chmod(argv[i], mode);
-	}
-	return r;
-}
-
-int
-rmdir_main(int argc, char **argv)
-{
-	int c, parents = 0, i, r = 0;
-	char *s;
-
-	while ((c = getopt(argc, argv, "p")) != -1) {
-		if (c == 'p')
-			parents = 1;
-		else
-			return usage_error();
-	}
-	if (optind == argc) {
-		msg("missing operand");
-		return usage_error();
-	}
-	for (i = optind; i < argc; i++) {
-		if (rmdir(argv[i]) < 0) {
-			r = fail("remove directory", argv[i]);
-			continue;
-		}
-		while (parents && (s = strrchr(argv[i], '/')) != NULL && s != argv[i]) {
-			*s = '\0';
-			if (rmdir(argv[i]) < 0) {
-				r = fail("remove directory", argv[i]);
-				break;
-			}
-		}
 	}
 	return r;
 }

@@ -2,12 +2,11 @@
 /* SPDX-License-Identifier: MIT */
 #include <errno.h>
 #include <limits.h>
-#include <stdio.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
 #include "../lib/util.h"
-#include "fileops.h"
+#include "../lib/fileops.h"
 
 static int
 move(const char *src, const char *dst)

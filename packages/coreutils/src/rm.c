@@ -1,53 +1,10 @@
 /* rm.c - remove files and directories */
 /* SPDX-License-Identifier: MIT */
-#include <dirent.h>
-#include <errno.h>
-#include <limits.h>
 #include <string.h>
-#include <sys/stat.h>
 #include <unistd.h>
 
 #include "../lib/util.h"
-#include "fileops.h"
-
-int
-remove_tree(const char *path, int recursive, int force)
-{
-	char sub[PATH_MAX];
-	struct dirent *e;
-	struct stat st;
-	DIR *d;
-	int r = 0;
-
-	if (lstat(path, &st) < 0) {
-		if (force && errno == ENOENT)
-			return 0;
-		return fail("remove", path);
-	}
-	if (!S_ISDIR(st.st_mode)) {
-		if (unlink(path) < 0)
-			return fail("remove", path);
-		return 0;
-	}
-	if (!recursive) {
-		msg("cannot remove '%s': Is a directory", path);
-		return 1;
-	}
-	if ((d = opendir(path)) == NULL)
-		return fail("open directory", path);
-	while ((e = readdir(d)) != NULL) {
-		if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0)
-			continue;
-		if (!path_join(sub, sizeof(sub), path, e->d_name))
-			r = fail("remove", e->d_name);
-		else
-			r |= remove_tree(sub, 1, force);
-	}
-	closedir(d);
-	if (rmdir(path) < 0)
-		return fail("remove", path);
-	return r;
-}
+#include "../lib/fileops.h"
 
 static int
 is_dot(const char *p)

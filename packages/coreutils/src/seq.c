@@ -1,8 +1,6 @@
 /* seq.c - print a sequence of numbers */
 /* SPDX-License-Identifier: MIT */
-#include <stdio.h>
 #include <stdlib.h>
-#include <string.h>
 #include <unistd.h>
 
 #include "../lib/util.h"

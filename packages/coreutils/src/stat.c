@@ -1,7 +1,5 @@
 /* stat.c - print file status */
 /* SPDX-License-Identifier: MIT */
-#include <stdio.h>
-#include <string.h>
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>

@@ -1,7 +1,6 @@
 /* tr.c - translate, squeeze or delete characters */
 /* SPDX-License-Identifier: MIT */
 #include <ctype.h>
-#include <stdio.h>
 #include <string.h>
 #include <unistd.h>
 
