@@ -16,15 +16,15 @@ INIT_HOST := $(OUT)/build/init-host
 
 .PHONY: check-init init-musl init-host
 init-musl: | deps
-	@$(MAKE) -s -C $(INIT_SRC) O=$(OUT)/build/init
+	@$(MAKE) -s -C $(INIT_SRC) O=$(OUT)/build/init-musl
 init-host: | deps
 	@$(MAKE) -s -C $(INIT_SRC) O=$(INIT_HOST) CC=gcc CFLAGS="$(SAN_FLAGS)" STATIC= \
 		LDFLAGS="-fsanitize=address,undefined" all unit
 
 check-init: init-musl init-host sh-musl coreutils-musl
-	@file $(OUT)/build/init/init | grep -q 'statically linked' \
-		&& echo "ok 1 init_musl_static $$(stat -c %s $(OUT)/build/init/init) bytes" \
-		|| echo "not ok 1 init_musl_static"
+	@file $(OUT)/build/init-musl/init | grep -q 'statically linked' \
+		&& echo "ok 1 init_musl_static $$(stat -c %s $(OUT)/build/init-musl/init) bytes" \
+		|| { echo "not ok 1 init_musl_static"; file $(OUT)/build/init-musl/init; }
 	@ASAN_OPTIONS=detect_leaks=0 timeout 60 $(INIT_HOST)/unit
 	@ASAN_OPTIONS=detect_leaks=0 timeout 120 sh $(INIT_SRC)/tests/init.sh $(INIT_HOST)/init \
 		$(OUT)/tmp/init/scratch.$$$$ $(INIT_SRC)

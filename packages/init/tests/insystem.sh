@@ -10,7 +10,7 @@ root=$out/tmp/init/root.$$
 rm -rf "$root" && mkdir -p "$root/tmp" || exit 1
 for p in base-files coreutils sh init; do
 	o=
-	[ $p = base-files ] || o="O=$out/build/$p"
+	[ $p = base-files ] || o="O=$out/build/$p-musl"
 	# shellcheck disable=SC2086
 	make -s -C "$top/packages/$p" $o DESTDIR="$root" install >/dev/null || {
 		echo "not ok - stage_$p"
