@@ -3,8 +3,8 @@
 # SPDX-License-Identifier: MIT
 #
 # run.sh TOP KERNEL_ELF LOADER_EFI RK_CLI WORKDIR
-# Builds tests/user/*.c with musl-gcc -static, E's sh and coreutils into
-# /bin, packs a newc initrd (bsdcpio, sorted, mtimes clamped), boots with
+# Builds tests/user/*.c with musl-gcc -static, E's sh and coreutils and
+# Debian's busybox-static into /bin, packs a newc initrd (bsdcpio, sorted, mtimes clamped), boots with
 # init=/test/usertest rustux.schedtest=1 and turns the serial log's
 # "TEST name ... PASS|FAIL" lines into TAP. PID 1 exiting with status 0
 # powers the guest off with the pass status.
@@ -26,6 +26,7 @@ make -s -C "$TOP/packages/sh" O="$W/sh" DESTDIR="$W/sh-root" install >/dev/null 
 make -s -C "$TOP/packages/coreutils" O="$W/cu" DESTDIR="$W/cu-root" install >/dev/null ||
 	fail "build coreutils"
 cp -a "$W/sh-root/bin/." "$W/cu-root/bin/." "$W/root/bin/" || fail "copy sh, coreutils"
+cp /bin/busybox "$W/root/bin/busybox" || fail "copy Debian's busybox-static"
 find "$W/root" -exec touch -h -d @"${SOURCE_DATE_EPOCH:-0}" {} + 2>/dev/null
 (cd "$W/root" && find . | LC_ALL=C sort | bsdcpio -o --format newc --quiet >"$W/initrd.cpio") ||
 	fail "pack initrd"

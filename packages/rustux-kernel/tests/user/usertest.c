@@ -309,6 +309,53 @@ test_kill(void)
 	close(p2[1]);
 }
 
+/* Runs argv with stdout into a pipe; the output in buf, the wait status returned. */
+static int
+capture(char *const argv[], char *buf, size_t n)
+{
+	int fds[2], st = -1;
+	size_t got = 0;
+	ssize_t r;
+	pid_t pid;
+
+	if (pipe(fds) != 0)
+		return -1;
+	pid = fork();
+	if (pid == 0) {
+		dup2(fds[1], 1);
+		close(fds[0]);
+		close(fds[1]);
+		execv(argv[0], argv);
+		_exit(99);
+	}
+	close(fds[1]);
+	while (got + 1 < n && (r = read(fds[0], buf + got, n - 1 - got)) > 0)
+		got += (size_t)r;
+	buf[got] = '\0';
+	close(fds[0]);
+	waitpid(pid, &st, 0);
+	return st;
+}
+
+/* Debian's busybox-static: a glibc static binary, unmodified. */
+static void
+test_busybox(void)
+{
+	char out[256];
+
+	if (access("/bin/busybox", X_OK) != 0)
+		return;
+	check("busybox_echo", capture((char *[]){ "/bin/busybox", "echo", "hi", NULL }, out,
+	    sizeof(out)) == 0 && strcmp(out, "hi\n") == 0);
+	check("busybox_uname", capture((char *[]){ "/bin/busybox", "uname", "-s", NULL }, out,
+	    sizeof(out)) == 0 && strcmp(out, "Rustux\n") == 0);
+	check("busybox_sh_pipeline", capture((char *[]){ "/bin/busybox", "sh", "-c",
+	    "x=$((6*7)); echo $x | /bin/busybox wc -c", NULL }, out, sizeof(out)) == 0 &&
+	    strcmp(out, "3\n") == 0);
+	check("busybox_ls", capture((char *[]){ "/bin/busybox", "ls", "/test", NULL }, out,
+	    sizeof(out)) == 0 && strstr(out, "usertest") != NULL);
+}
+
 int
 main(void)
 {
@@ -320,6 +367,7 @@ main(void)
 	test_names();
 	test_procs();
 	test_kill();
+	test_busybox();
 	printf("RESULT %d passed, %d failed\n", passed, failed);
 	return failed != 0;
 }
