@@ -33,6 +33,13 @@ $(RI_BUILD)/fat32_test: $(RI_DIR)/tests/fat32_test.c $(RI_DIR)/fat32.c $(RI_DIR)
 	@gcc -std=c11 -D_GNU_SOURCE -O1 -g -Wall -Wextra -Werror -fsanitize=address,undefined \
 		-fno-sanitize-recover=undefined -iquote $(RI_DIR) -o $@ $< $(RI_DIR)/fat32.c
 
-# image-live: the boot test installs the real loader and kernel from out/repo with its initrd.
-check-rustica-install: $(RI_HOSTBIN) $(RI_BUILD)/fat32_test rustica-install-musl $(RPG) image-live
-	@timeout 600 bash $(RI_DIR)/tests/check.sh $(TOP) $(OUT)/tmp/inst
+# The boot test installs the real loader and kernel from out/repo with the live image's
+# initrd: image-live is built first, but a failure there (reported by check-images) only
+# skips that test instead of failing the host tests.
+check-rustica-install: $(RI_HOSTBIN) $(RI_BUILD)/fat32_test rustica-install-musl $(RPG)
+	@mkdir -p $(OUT)/tmp
+	@$(MAKE) --no-print-directory image-live >$(OUT)/tmp/inst-image-live.log 2>&1 || \
+		echo "# image-live failed (see out/tmp/inst-image-live.log): the boot test is skipped"
+	@RI_LIVE_OK=$$(test -f $(OUT)/images/rustica-live.img && \
+		! grep -q 'Error [0-9]' $(OUT)/tmp/inst-image-live.log && echo 1) \
+		timeout 600 bash $(RI_DIR)/tests/check.sh $(TOP) $(OUT)/tmp/inst
