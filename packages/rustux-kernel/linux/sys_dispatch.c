@@ -38,5 +38,5 @@ syscall_dispatch(struct trapframe *tf)
 		    (long)tf->r10, (long)tf->r8, (long)tf->r9);
 	}
 	tf->rax = (uint64_t)r;
-	proc_check_killed();
+	proc_deliver_signals(tf);
 }

@@ -557,8 +557,12 @@ proc_kill(int pid, int sig)
 	    (t->sigact[sig - 1].handler == 0 && sig_default_ignored(sig)))) {
 		return 0;	/* SIG_IGN, or ignored by default */
 	}
-	if (sig != LX_SIGKILL && t->sigact[sig - 1].handler > 1) {
-		return 0;	/* a handler: delivery is not there yet, drop it */
+	if (sig != LX_SIGKILL && sig != LX_SIGSTOP && t->sigact[sig - 1].handler > 1) {
+		t->pending |= 1ULL << (sig - 1);
+		if (t->thread != NULL && t->thread != current && (t->pending & ~t->sigmask)) {
+			sched_interrupt(t->thread);
+		}
+		return 0;
 	}
 	if (t == init_proc && sig != LX_SIGKILL) {
 		return 0;	/* PID 1 gets only the signals it asked for */

@@ -35,6 +35,9 @@ struct proc {
 	struct lx_sigaction	 sigact[64];	/* recorded, not delivered yet */
 	uint64_t		 sigmask;
 	int			 killed;	/* a fatal signal is pending: exit at the next chance */
+	uint64_t		 pending;	/* signals with handlers, waiting for delivery */
+	uint64_t		 suspend_mask;	/* rt_sigsuspend: the mask to restore */
+	int			 suspended;
 	char			 comm[PROC_COMM];
 };
 
@@ -71,11 +74,15 @@ int	proc_count(void);
 long	proc_kill(int pid, int sig);
 /* Exits now if a fatal signal is pending (syscall and interrupt return). */
 void	proc_check_killed(void);
+/* On the way back to user mode: exits for a fatal signal or starts a handler. */
+void	proc_deliver_signals(struct trapframe *tf);
 /* Blocking loops: a pending fatal signal interrupts them (-EINTR). */
 static inline int
 proc_interrupted(void)
 {
-	return current->proc != NULL && current->proc->killed != 0;
+	struct proc *p = current->proc;
+
+	return p != NULL && (p->killed != 0 || (p->pending & ~p->sigmask) != 0);
 }
 /* Replaces the current image: 0 (tf set up) or -errno (the old image intact). */
 int	proc_execve(const char *path, char *const *argv, char *const *envp);

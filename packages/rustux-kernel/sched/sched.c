@@ -307,7 +307,7 @@ trap_irq_exit(struct trapframe *tf)
 		schedule();
 	}
 	if ((tf->cs & 3) == 3) {
-		proc_check_killed();
+		proc_deliver_signals(tf);
 	}
 }
 

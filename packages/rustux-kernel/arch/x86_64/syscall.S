@@ -45,6 +45,9 @@ syscall_entry:
 	sti
 	call	syscall_dispatch
 	cli
+	/* Signal frames and rt_sigreturn need every register back: iretq. */
+	cmpq	$0x101, 120(%rsp)
+	je	user_return
 	/* sysret needs a canonical %rip (else #GP in ring 0) and a plain frame. */
 	movq	120+16(%rsp), %rcx
 	movq	%rcx, %r11

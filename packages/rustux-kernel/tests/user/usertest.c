@@ -261,6 +261,66 @@ test_names(void)
 	    WEXITSTATUS(status) == 5);
 }
 
+static volatile int got_sig, got_count;
+static volatile double fp_sink;
+
+static void
+on_signal(int sig)
+{
+	volatile double x = 0.1;
+
+	for (int i = 0; i < 10; i++)
+		x = x * 3.7 + 1.0;	/* uses the SSE registers the interrupted code had */
+	fp_sink = x;
+	got_sig = sig;
+	got_count++;
+}
+
+static void
+test_handlers(void)
+{
+	struct sigaction sa;
+	sigset_t set;
+	volatile double keep = 1.5;
+	int st = 0, p1[2], p2[2];
+	char c;
+	pid_t pid;
+
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_handler = on_signal;
+	check("sigaction_handler", sigaction(SIGUSR1, &sa, NULL) == 0);
+	got_sig = got_count = 0;
+	check("handler_runs_on_kill_self", kill(getpid(), SIGUSR1) == 0 && got_sig == SIGUSR1 &&
+	    got_count == 1);
+	check("handler_keeps_fpu", keep * 2.0 == 3.0);
+	sigemptyset(&set);
+	sigaddset(&set, SIGUSR1);
+	sigprocmask(SIG_BLOCK, &set, NULL);
+	kill(getpid(), SIGUSR1);
+	st = got_count;
+	sigprocmask(SIG_UNBLOCK, &set, NULL);
+	check("masked_signal_waits_for_unblock", st == 1 && got_count == 2);
+	pipe(p1);
+	pipe(p2);
+	pid = fork();
+	if (pid == 0) {
+		ssize_t r;
+
+		sigaction(SIGTERM, &sa, NULL);
+		write(p2[1], "r", 1);
+		r = read(p1[0], &c, 1);
+		_exit(r == -1 && errno == EINTR && got_sig == SIGTERM ? 7 : 1);
+	}
+	read(p2[0], &c, 1);
+	check("handler_interrupts_read_eintr", kill(pid, SIGTERM) == 0 &&
+	    waitpid(pid, &st, 0) == pid && WIFEXITED(st) && WEXITSTATUS(st) == 7);
+	close(p1[0]);
+	close(p1[1]);
+	close(p2[0]);
+	close(p2[1]);
+	signal(SIGUSR1, SIG_DFL);
+}
+
 static void
 test_kill(void)
 {
@@ -367,6 +427,7 @@ main(void)
 	test_names();
 	test_procs();
 	test_kill();
+	test_handlers();
 	test_busybox();
 	printf("RESULT %d passed, %d failed\n", passed, failed);
 	return failed != 0;

@@ -1,0 +1,202 @@
+/* signal.c - kernel: running user signal handlers: the rt_sigframe, rt_sigreturn */
+/* SPDX-License-Identifier: MIT */
+/*
+ * A signal with a handler is pending in p->pending until the thread goes
+ * back to user mode (syscall return or an interrupt from user mode) with
+ * it unmasked. Then the Linux x86_64 rt_sigframe is pushed on the user
+ * stack (below the red zone): the restorer's address, a ucontext with the
+ * interrupted registers, mask and an FXSAVE image, and a siginfo; the
+ * handler starts with (sig, &info, &uc). rt_sigreturn reloads all of it.
+ */
+#include <stddef.h>
+#include <stdint.h>
+
+#include "abi/linux/errno.h"
+#include "abi/linux/signal.h"
+#include "arch/cpu.h"
+#include "lib/kalloc.h"
+#include "lib/string.h"
+#include "proc/proc.h"
+#include "syscall_table.h"
+
+#define FULL_RETURN	0x101	/* tf->vector: leave through iretq (all registers) */
+#define USER_FLAGS	0x40dd5ULL	/* AC OF DF TF SF ZF AF PF CF */
+
+struct sig_mcontext {
+	uint64_t r8, r9, r10, r11, r12, r13, r14, r15;
+	uint64_t rdi, rsi, rbp, rbx, rdx, rax, rcx, rsp, rip, eflags;
+	uint16_t cs, gs, fs, ss;
+	uint64_t err, trapno, oldmask, cr2;
+	uint64_t fpstate;
+	uint64_t reserved[8];
+};
+
+struct sig_ucontext {
+	uint64_t		flags;
+	uint64_t		link;
+	uint64_t		ss_sp;
+	uint32_t		ss_flags, pad;
+	uint64_t		ss_size;
+	struct sig_mcontext	mc;
+	uint64_t		sigmask;
+};
+
+struct sig_info {
+	int32_t signo, errno_, code, pad;
+	int32_t pid, uid;
+	uint8_t rest[128 - 24];
+};
+
+struct sig_frame {
+	uint64_t		restorer;	/* the handler's return address */
+	struct sig_ucontext	uc;
+	struct sig_info		info;
+	uint8_t			fpu[512] __attribute__((aligned(16)));
+};
+
+static void
+save_regs(struct sig_mcontext *m, const struct trapframe *tf)
+{
+	m->r8 = tf->r8; m->r9 = tf->r9; m->r10 = tf->r10; m->r11 = tf->r11;
+	m->r12 = tf->r12; m->r13 = tf->r13; m->r14 = tf->r14; m->r15 = tf->r15;
+	m->rdi = tf->rdi; m->rsi = tf->rsi; m->rbp = tf->rbp; m->rbx = tf->rbx;
+	m->rdx = tf->rdx; m->rax = tf->rax; m->rcx = tf->rcx; m->rsp = tf->rsp;
+	m->rip = tf->rip; m->eflags = tf->rflags;
+	m->cs = (uint16_t)tf->cs; m->ss = (uint16_t)tf->ss;
+	m->trapno = tf->vector < 32 ? tf->vector : 0;
+}
+
+/* Pushes the frame and points tf at the handler: 0, or -1 if the stack is bad. */
+static int
+push_frame(struct proc *p, struct trapframe *tf, int sig)
+{
+	const struct lx_sigaction *sa = &p->sigact[sig - 1];
+	struct sig_frame *f = kzalloc(sizeof(*f));
+	uint64_t sp;
+	int rc;
+
+	if (f == NULL) {
+		return -1;
+	}
+	sp = ((tf->rsp - 128 - sizeof(*f)) & ~15ULL) - 8;	/* (sp + 8) % 16 == 0 */
+	f->restorer = sa->restorer;
+	save_regs(&f->uc.mc, tf);
+	f->uc.mc.oldmask = p->suspended ? p->suspend_mask : p->sigmask;
+	f->uc.sigmask = f->uc.mc.oldmask;
+	p->suspended = 0;
+	f->uc.mc.fpstate = sp + offsetof(struct sig_frame, fpu);
+	__asm__ volatile("fxsave64 (%0)" : : "r"(current->fpu) : "memory");
+	memcpy(f->fpu, current->fpu, sizeof(f->fpu));
+	f->info.signo = sig;
+	f->info.code = 0;	/* SI_USER */
+	rc = copyout(sp, f, sizeof(*f));
+	kfree(f);
+	if (rc != 0 || !(sa->flags & LX_SA_RESTORER)) {
+		return -1;
+	}
+	p->sigmask |= sa->mask;
+	if (!(sa->flags & LX_SA_NODEFER)) {
+		p->sigmask |= 1ULL << (sig - 1);
+	}
+	tf->rsp = sp;
+	tf->rip = sa->handler;
+	tf->rdi = (uint64_t)sig;
+	tf->rsi = sp + offsetof(struct sig_frame, info);
+	tf->rdx = sp + offsetof(struct sig_frame, uc);
+	tf->rax = 0;
+	tf->rflags &= ~(1ULL << 10 | 1ULL << 8);	/* DF, TF */
+	tf->vector = FULL_RETURN;
+	if (sa->flags & LX_SA_RESETHAND) {
+		memset(&p->sigact[sig - 1], 0, sizeof(p->sigact[0]));
+	}
+	return 0;
+}
+
+void
+proc_deliver_signals(struct trapframe *tf)
+{
+	struct proc *p = curproc();
+	uint64_t ready;
+	int sig;
+
+	if (p == NULL) {
+		return;
+	}
+	if (p->killed != 0) {
+		proc_check_killed();
+	}
+	ready = p->pending & ~p->sigmask;
+	if (ready == 0) {
+		return;
+	}
+	sig = __builtin_ctzll(ready) + 1;
+	p->pending &= ~(1ULL << (sig - 1));
+	if (p->sigact[sig - 1].handler <= 1) {
+		return;	/* the action changed since: ignored or default-ignored */
+	}
+	if (push_frame(p, tf, sig) != 0) {
+		p->killed = LX_SIGSEGV;
+		proc_check_killed();
+	}
+}
+
+long
+lx_rt_sigreturn(long a0, long a1, long a2, long a3, long a4, long a5)
+{
+	struct trapframe *tf = current_tf();
+	struct proc *p = curproc();
+	struct sig_frame *f = kmalloc(sizeof(*f));
+	uint64_t sp = tf->rsp - 8;	/* the handler's ret popped the restorer */
+	const struct sig_mcontext *m;
+	uint32_t mxcsr;
+	long rax;
+
+	if (f == NULL || copyin(f, sp, sizeof(*f)) != 0 || f->uc.mc.rip >= USER_TOP) {
+		kfree(f);
+		p->killed = LX_SIGSEGV;
+		return -LX_EFAULT;
+	}
+	m = &f->uc.mc;
+	tf->r8 = m->r8; tf->r9 = m->r9; tf->r10 = m->r10; tf->r11 = m->r11;
+	tf->r12 = m->r12; tf->r13 = m->r13; tf->r14 = m->r14; tf->r15 = m->r15;
+	tf->rdi = m->rdi; tf->rsi = m->rsi; tf->rbp = m->rbp; tf->rbx = m->rbx;
+	tf->rdx = m->rdx; tf->rcx = m->rcx; tf->rsp = m->rsp; tf->rip = m->rip;
+	tf->rflags = (tf->rflags & ~USER_FLAGS) | (m->eflags & USER_FLAGS) | 0x200;
+	tf->cs = 0x23;
+	tf->ss = 0x1b;
+	tf->vector = FULL_RETURN;
+	p->sigmask = f->uc.sigmask & ~((1ULL << (LX_SIGKILL - 1)) | (1ULL << 18));
+	memcpy(&mxcsr, f->fpu + 24, 4);
+	mxcsr &= 0xffbf;	/* reserved bits would fault FXRSTOR */
+	memcpy(f->fpu + 24, &mxcsr, 4);
+	memcpy(current->fpu, f->fpu, 512);
+	__asm__ volatile("fxrstor64 (%0)" : : "r"(current->fpu) : "memory");
+	rax = (long)m->rax;
+	kfree(f);
+	return rax;
+}
+
+long
+lx_rt_sigsuspend(long umask, long size, long a2, long a3, long a4, long a5)
+{
+	struct proc *p = curproc();
+	struct waitq q;
+	uint64_t mask;
+
+	if (size != 8) {
+		return -LX_EINVAL;
+	}
+	if (copyin(&mask, (uint64_t)umask, 8) != 0) {
+		return -LX_EFAULT;
+	}
+	waitq_init(&q);
+	unsigned long irq = arch_irq_save();
+	p->suspend_mask = p->sigmask;
+	p->suspended = 1;
+	p->sigmask = mask & ~((1ULL << (LX_SIGKILL - 1)) | (1ULL << 18));
+	while (!proc_interrupted()) {
+		waitq_sleep(&q);
+	}
+	arch_irq_restore(irq);
+	return -LX_EINTR;	/* the frame restores the old mask (suspend_mask) */
+}
