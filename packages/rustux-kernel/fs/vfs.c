@@ -321,10 +321,40 @@ create_last(struct vfs_parent *p, uint32_t mode, uint64_t rdev, struct vnode **o
 	return 0;
 }
 
+static int open_create(const struct vfs_ctx *ctx, struct vnode *at, const char *path, int flags,
+    uint32_t mode, struct vnode **out, int depth);
+
+/*
+ * O_CREAT on a symlink: open or create its target, relative to the link's
+ * directory, as Linux does (so "echo > dangling" creates the target).
+ */
+static int
+create_through(const struct vfs_ctx *ctx, struct vfs_parent *p, struct vnode *link, int flags,
+    uint32_t mode, struct vnode **out, int depth)
+{
+	char *target;
+	int r;
+
+	if (depth >= VFS_MAX_SYMLINKS)
+		return -LX_ELOOP;
+	if (link->size == 0 || link->size >= LX_PATH_MAX)
+		return -LX_ENOENT;
+	if ((target = kmalloc(link->size + 1)) == NULL)
+		return -LX_ENOMEM;
+	if (link->ops->readlink(link, target, link->size) != (long)link->size) {
+		kfree(target);
+		return -LX_EIO;
+	}
+	target[link->size] = '\0';
+	r = open_create(ctx, p->dir, target, flags, mode, out, depth + 1);
+	kfree(target);
+	return r;
+}
+
 /* O_CREAT: the existing file, or a new one; symlinks are followed unless O_EXCL. */
 static int
 open_create(const struct vfs_ctx *ctx, struct vnode *at, const char *path, int flags,
-    uint32_t mode, struct vnode **out)
+    uint32_t mode, struct vnode **out, int depth)
 {
 	struct vfs_parent p;
 	struct vnode *vn = NULL;
@@ -348,13 +378,9 @@ open_create(const struct vfs_ctx *ctx, struct vnode *at, const char *path, int f
 		goto out;
 	}
 	if (VFS_ISLNK(vn)) {
-		vnode_unref(vn);
-		vn = NULL;
-		/* FIXME: O_CREAT through a dangling symlink should create its target. */
 		r = (flags & LX_O_NOFOLLOW) ? -LX_ELOOP :
-		    vfs_lookup(ctx, p.dir, p.name, VFS_FOLLOW, &vn);
-		if (r != 0)
-			goto out;
+		    create_through(ctx, &p, vn, flags, mode, out, depth);
+		goto out;
 	}
 	if (VFS_ISDIR(vn)) {
 		r = -LX_EISDIR;
@@ -376,7 +402,7 @@ vfs_open(const struct vfs_ctx *ctx, struct vnode *at, const char *path, int flag
 	int r, acc = flags & LX_O_ACCMODE;
 
 	if (flags & LX_O_CREAT)
-		r = open_create(ctx, at, path, flags, mode, &vn);
+		r = open_create(ctx, at, path, flags, mode, &vn, 0);
 	else
 		r = vfs_lookup(ctx, at, path, (flags & LX_O_NOFOLLOW) ? 0 : VFS_FOLLOW, &vn);
 	if (r != 0)

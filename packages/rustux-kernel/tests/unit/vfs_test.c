@@ -111,6 +111,26 @@ T_TEST(symlinks_relative_absolute_and_final)
 	T_EXPECT_EQ(vfs_symlink(&fx, "x", NULL, "/bin"), -LX_EEXIST);
 }
 
+T_TEST(ocreat_through_a_symlink_creates_its_target)
+{
+	struct vnode *vn;
+
+	fx_setup();
+	T_EXPECT_EQ(vfs_mkdir(&fx, NULL, "/d", 0755), 0);
+	T_EXPECT_EQ(vfs_symlink(&fx, "target", NULL, "/d/link"), 0);
+	T_EXPECT_EQ(vfs_symlink(&fx, "/d/link", NULL, "/abs"), 0);
+	T_EXPECT_EQ(fx_write("/abs", "via two links"), 0);
+	T_EXPECT_STR_EQ(fx_read("/d/target"), "via two links");	/* relative to /d */
+	T_EXPECT_EQ(vfs_open(&fx, NULL, "/abs", LX_O_CREAT | LX_O_EXCL | LX_O_WRONLY, 0644, &vn),
+	    -LX_EEXIST);
+	T_EXPECT_EQ(vfs_open(&fx, NULL, "/abs", LX_O_CREAT | LX_O_NOFOLLOW | LX_O_WRONLY, 0644,
+	    &vn), -LX_ELOOP);
+	T_EXPECT_EQ(vfs_symlink(&fx, "loop", NULL, "/loop"), 0);
+	T_EXPECT_EQ(vfs_open(&fx, NULL, "/loop", LX_O_CREAT | LX_O_WRONLY, 0644, &vn), -LX_ELOOP);
+	T_EXPECT_EQ(vfs_symlink(&fx, "/nodir/x", NULL, "/bad"), 0);
+	T_EXPECT_EQ(vfs_open(&fx, NULL, "/bad", LX_O_CREAT | LX_O_WRONLY, 0644, &vn), -LX_ENOENT);
+}
+
 T_TEST(symlink_loops_are_eloop)
 {
 	fx_setup();
