@@ -81,9 +81,9 @@ cmd_arch(struct rk_opts *o)
 		{ "x86_64 (amd64)", "x86_64", "qemu-system-x86_64 -M q35 + OVMF",
 		  "supported: boots through rustux-boot, self-tests in make check" },
 		{ "arm64", "arm64", "qemu-system-aarch64 -M virt",
-		  "experimental: not booting" },
+		  "experimental: prints hello on the UART and powers off (make check-kernel-ports); nothing else runs" },
 		{ "riscv64", "riscv64", "qemu-system-riscv64 -M virt",
-		  "experimental: not booting" },
+		  "experimental: prints hello on the UART and powers off (make check-kernel-ports); nothing else runs" },
 	};
 	char path[RK_PATH_MAX], rel[128];
 
