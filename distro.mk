@@ -51,10 +51,14 @@ $(OUT)/keys/dev.sec: | rpg
 # recipe, its sources or rpg itself changed.
 RECIPES := $(filter $(PACKAGES),$(patsubst recipes/%.json,%,$(wildcard recipes/*.json)))
 
+# Sources a package compiles in from outside its own folder (one home per concept).
+PKG_DEPS_rustux-boot := $(wildcard packages/rustux-kernel/lib/elf.[ch] packages/rustux-kernel/abi/*.h)
+PKG_DEPS_rustica-install := $(wildcard images/mkimage/gpt.[ch] packages/rustux-boot/loaderconf.[ch])
+
 define package_rules
 .PHONY: $(1) $(1)-rebuild $(1)-clean
 $(1): $(OUT)/stamps/pkg-$(1)
-$(OUT)/stamps/pkg-$(1): recipes/$(1).json $(shell find packages/$(1) -type f 2>/dev/null) $(RPG) $(SIGNING_KEY) | deps
+$(OUT)/stamps/pkg-$(1): recipes/$(1).json $(shell find packages/$(1) -type f 2>/dev/null) $(PKG_DEPS_$(1)) $(RPG) $(SIGNING_KEY) | deps
 	@mkdir -p $(OUT)/stamps $(OUT)/repo
 	rm -f $(OUT)/repo/$(1)-[0-9]*.rpg
 	$(RPG) -q build recipes/$(1).json -k $(SIGNING_KEY) -o $(OUT)/repo
