@@ -93,6 +93,42 @@ proc_by_pid(int pid)
 	return NULL;
 }
 
+struct proc *
+proc_next(int pid)
+{
+	struct proc *best = NULL;
+
+	for (struct proc *p = all_procs; p != NULL; p = p->all_next) {
+		if (p->pid > pid && (best == NULL || p->pid < best->pid)) {
+			best = p;
+		}
+	}
+	return best;
+}
+
+/* Records the image path (absolute, as Linux shows it) and argv for /proc. */
+static void
+set_exe_args(struct proc *p, const char *path, char *const *argv)
+{
+	size_t n = 0, len;
+
+	p->exe[0] = '\0';
+	if (path[0] != '/' && vfs_getcwd(&p->vfs, p->exe, sizeof(p->exe)) > 0 &&
+	    strcmp(p->exe, "/") != 0) {
+		strlcpy(p->exe + strlen(p->exe), "/", sizeof(p->exe) - strlen(p->exe));
+	}
+	strlcpy(p->exe + strlen(p->exe), path, sizeof(p->exe) - strlen(p->exe));
+	for (size_t i = 0; argv != NULL && argv[i] != NULL && n < sizeof(p->args); i++) {
+		len = strlen(argv[i]) + 1;
+		if (len > sizeof(p->args) - n) {
+			len = sizeof(p->args) - n;
+		}
+		memcpy(p->args + n, argv[i], len);
+		n += len;
+	}
+	p->args_len = n;
+}
+
 static void
 set_comm(struct proc *p, const char *path)
 {
@@ -307,6 +343,7 @@ execve_at_depth(const char *path, char *const *argv, char *const *envp, int dept
 	}
 	fd_close_on_exec(&p->fds);
 	set_comm(p, path);
+	set_exe_args(p, path, argv);
 	for (int i = 0; i < 64; i++) {
 		if (p->sigact[i].handler > 1) {	/* handled: back to SIG_DFL */
 			memset(&p->sigact[i], 0, sizeof(p->sigact[i]));
@@ -443,6 +480,9 @@ proc_fork(uint64_t flags, uint64_t stack, uint64_t ctid)
 	vnode_ref(c->vfs.root);
 	vnode_ref(c->vfs.cwd);
 	memcpy(c->comm, p->comm, sizeof(c->comm));
+	memcpy(c->exe, p->exe, sizeof(c->exe));
+	memcpy(c->args, p->args, p->args_len);
+	c->args_len = p->args_len;
 	memcpy(c->sigact, p->sigact, sizeof(c->sigact));
 	c->sigmask = p->sigmask;
 	if ((c->as = as_clone(p->as)) == NULL || fd_table_clone(&c->fds, &p->fds) != 0 ||

@@ -39,6 +39,9 @@ struct proc {
 	uint64_t		 suspend_mask;	/* rt_sigsuspend: the mask to restore */
 	int			 suspended;
 	char			 comm[PROC_COMM];
+	char			 exe[256];	/* the image's path, for /proc/N/exe */
+	char			 args[256];	/* argv, each ended by a NUL (cut), for /proc/N/cmdline */
+	size_t			 args_len;
 };
 
 /* The root and console everyone starts from. */
@@ -69,6 +72,8 @@ __attribute__((noreturn)) void proc_exit(int wstatus);
 long	proc_fork(uint64_t flags, uint64_t stack, uint64_t ctid);
 long	proc_wait(int pid, uint64_t ustatus, int options);
 struct proc *proc_by_pid(int pid);
+/* The process with the smallest pid above pid, or NULL (/proc's listing). */
+struct proc *proc_next(int pid);
 int	proc_count(void);
 /* kill(2) without handlers: fatal signals end the target, ignored ones do nothing. */
 long	proc_kill(int pid, int sig);
