@@ -58,6 +58,8 @@ PKG_DEPS_rustica-install := $(wildcard images/mkimage/gpt.[ch] packages/rustux-b
 define package_rules
 .PHONY: $(1) $(1)-rebuild $(1)-clean
 $(1): $(OUT)/stamps/pkg-$(1)
+# A stamp whose package file has gone from out/repo no longer counts.
+$(if $(wildcard $(OUT)/repo/$(1)-[0-9]*.rpg),,$(shell rm -f $(OUT)/stamps/pkg-$(1)))
 $(OUT)/stamps/pkg-$(1): recipes/$(1).json $(shell find packages/$(1) -type f 2>/dev/null) $(PKG_DEPS_$(1)) $(RPG) $(SIGNING_KEY) | deps
 	@mkdir -p $(OUT)/stamps $(OUT)/repo
 	rm -f $(OUT)/repo/$(1)-[0-9]*.rpg
@@ -73,17 +75,18 @@ $(foreach p,$(RECIPES),$(eval $(call package_rules,$(p))))
 
 packages: $(RECIPES)
 
-repo: packages
-	$(RPG) repo index $(OUT)/repo -k $(SIGNING_KEY)
+# The signed index is redone only when a package was, so images that depend
+# on it are not rebuilt for nothing.
+repo: $(OUT)/repo/index.json
+$(OUT)/repo/index.json: $(patsubst %,$(OUT)/stamps/pkg-%,$(RECIPES)) $(RPG) | $(SIGNING_KEY)
+	$(RPG) -q repo index $(OUT)/repo -k $(SIGNING_KEY)
 
 publish: repo
 	@test -n "$(DEST)" || { echo "make publish: set DEST=dir" >&2; exit 2; }
-	$(TOP)/repo/publish.sh $(OUT)/repo $(DEST)
+	$(TOP)/repo/publish.sh -p $(SIGNING_PUB) $(OUT)/repo $(DEST)
 
 check: | deps
 	@$(TOP)/ci/check.sh $(CHECK_SUITES)
-
-bench: $(BENCH_TARGETS)
 
 clean:
 	rm -rf $(OUT)
@@ -105,3 +108,7 @@ help:
 include $(sort $(wildcard $(TOP)/ci/rules.mk $(TOP)/images/rules.mk \
 	$(TOP)/rpg/rules.mk $(TOP)/rpg/*/rules.mk $(TOP)/rpg/*/*/rules.mk \
 	$(TOP)/packages/*/rules.mk $(TOP)/packages/*/*/rules.mk $(TOP)/packages/*/*/*/rules.mk))
+
+# After the includes: the areas add to BENCH_TARGETS, and prerequisites are
+# expanded when a rule is read.
+bench: $(BENCH_TARGETS)

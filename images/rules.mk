@@ -78,16 +78,12 @@ REPO_URL ?= file://$(OUT)/repo
 # PACKAGES lists rustica-install (its recipe exists, but make does not build it yet).
 IMAGES_FLAGS_live ?=
 IMAGES_FLAGS_installer ?= --allow-missing
-IMAGES_PKG_STAMPS := $(patsubst %,$(OUT)/stamps/pkg-%,$(RECIPES))
 
 HELP_TARGETS += image-live~~~~~~~~the~live~disk~image~out/images/rustica-live.img \
 	image-installer~~~an~installer~disk~image~out/images/rustica-installer.img \
 	run~~~~~~~~~~~~~~~boot~the~live~image~in~QEMU~(serial~here,~a~window~with~DISPLAY)
 
 .PHONY: image-live image-installer run
-
-$(OUT)/repo/index.json: $(IMAGES_PKG_STAMPS) $(RPG) | $(SIGNING_KEY)
-	$(RPG) -q repo index $(OUT)/repo -k $(SIGNING_KEY)
 
 # images_rule NAME: out/images/NAME.img from images/NAME.json
 define images_rule
@@ -115,9 +111,6 @@ $(IMAGES_BUILD)/espimg_test: $(IMAGES_ESPIMG_SRC) $(TOP)/rpg/src/espimg.h \
 	$(CC) $(IMAGES_TEST_CFLAGS) -D_GNU_SOURCE -I$(TOP)/rpg/src -o $@ $(IMAGES_ESPIMG_SRC)
 
 BENCH_TARGETS += bench-images
-# distro.mk expands bench's prerequisites before the rules.mk files are read,
-# so the target is added here too (harmless once that is fixed).
-bench: bench-images
 .PHONY: bench-images
 bench-images:
 	@$(TOP)/images/tests/bench.sh
