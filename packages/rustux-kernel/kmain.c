@@ -29,6 +29,13 @@ struct boot_options boot_opts;
 
 void	userspace_start(const struct rx_bootinfo *bi, const char *init, int selftest);
 
+/* The command line, for /proc/cmdline (fs/procfs.h). */
+const char *
+kernel_cmdline(void)
+{
+	return cmdline;
+}
+
 /* The boot page tables (entry.S) map physical [0, 4 GiB) only. */
 #define BOOT_MAP_END	0x100000000ULL
 

@@ -1,0 +1,499 @@
+/* procfs.c - kernel: the /proc file system over the process table and fs/procfmt.c */
+/* SPDX-License-Identifier: MIT */
+#include <stddef.h>
+#include <stdint.h>
+
+#include "abi/linux/errno.h"
+#include "arch/cpu.h"
+#include "arch/timer.h"
+#include "fs/procfmt.h"
+#include "fs/procfs.h"
+#include "lib/kalloc.h"
+#include "lib/printf.h"
+#include "lib/string.h"
+#include "mm/pmm.h"
+#include "proc/proc.h"
+#include "version.h"
+
+#define PROCFS_BUF	4096	/* the largest text a /proc file makes */
+#define INO_SYS		2	/* + the system file's index */
+#define INO_PID		0x10000	/* + pid * 16 + the process file's index */
+
+/* What a vnode shows. */
+enum procfs_kind { PK_ROOT, PK_SELF, PK_SYS, PK_PIDDIR, PK_PID };
+
+struct procfs_node {
+	enum procfs_kind	 kind;
+	int			 pid;	/* PK_PIDDIR, PK_PID */
+	unsigned		 idx;	/* PK_SYS, PK_PID: the row in its table */
+};
+
+typedef size_t	(*sys_fmt)(char *buf, size_t size);
+typedef size_t	(*pid_fmt)(char *buf, size_t size, const struct proc *p);
+
+static size_t	sys_cmdline(char *buf, size_t size);
+static size_t	sys_meminfo(char *buf, size_t size);
+static size_t	sys_uptime(char *buf, size_t size);
+static size_t	sys_version(char *buf, size_t size);
+static size_t	sys_mounts(char *buf, size_t size);
+static size_t	sys_loadavg(char *buf, size_t size);
+static size_t	pid_stat(char *buf, size_t size, const struct proc *p);
+static size_t	pid_status(char *buf, size_t size, const struct proc *p);
+static size_t	pid_cmdline(char *buf, size_t size, const struct proc *p);
+
+/* The system files at /proc/NAME. */
+static const struct {
+	const char	*name;
+	sys_fmt		 fmt;
+} sys_files[] = {
+	{ "cmdline", sys_cmdline },
+	{ "loadavg", sys_loadavg },
+	{ "meminfo", sys_meminfo },
+	{ "mounts", sys_mounts },
+	{ "uptime", sys_uptime },
+	{ "version", sys_version },
+};
+
+/* The files of /proc/N; a NULL fmt is the exe symlink. */
+static const struct {
+	const char	*name;
+	pid_fmt		 fmt;
+} pid_files[] = {
+	{ "cmdline", pid_cmdline },
+	{ "exe", NULL },
+	{ "stat", pid_stat },
+	{ "status", pid_status },
+};
+
+#define NELEM(a)	(sizeof(a) / sizeof((a)[0]))
+
+/* The mounts /proc/mounts lists (the VFS keeps no list of its own yet). */
+static const struct {
+	const char	*dev, *dir, *type;
+} mounts[] = {
+	{ "rootfs", "/", "ramfs" },
+	{ "proc", "/proc", "proc" },
+};
+
+static struct vfs_fs procfs;
+static const struct vnode_ops procfs_ops;
+
+static long	link_target(const struct procfs_node *pn, char *tmp);
+
+/* ---- the text of each file ------------------------------------------------ */
+
+static size_t
+sys_cmdline(char *buf, size_t size)
+{
+	return fmt_snprintf(buf, size, "%s\n", kernel_cmdline());
+}
+
+static size_t
+sys_meminfo(char *buf, size_t size)
+{
+	struct procfmt_meminfo m = { 0 };
+	struct pmm_stats st;
+
+	pmm_get_stats(&st);
+	m.total = (uint64_t)st.total_pages * 4;
+	m.free = (uint64_t)st.free_pages * 4;
+	m.available = m.free;
+	return procfmt_meminfo(buf, size, &m);
+}
+
+static size_t
+sys_uptime(char *buf, size_t size)
+{
+	return procfmt_uptime(buf, size, arch_clock_ns(), 0);
+}
+
+static size_t
+sys_version(char *buf, size_t size)
+{
+	return procfmt_version(buf, size, "Rustux", RUSTUX_VERSION, "rustica@build",
+	    "gcc", "#1");
+}
+
+static size_t
+sys_mounts(char *buf, size_t size)
+{
+	size_t n = 0;
+
+	for (size_t i = 0; i < NELEM(mounts); i++) {
+		n += procfmt_mount(buf + n, n < size ? size - n : 0, mounts[i].dev, mounts[i].dir,
+		    mounts[i].type, "rw");
+	}
+	return n;
+}
+
+static size_t
+sys_loadavg(char *buf, size_t size)
+{
+	struct proc *p = proc_next(0);
+	int last = 0;
+
+	for (; p != NULL; p = proc_next(p->pid)) {
+		last = p->pid;
+	}
+	return fmt_snprintf(buf, size, "0.00 0.00 0.00 1/%d %d\n", proc_count(), last);
+}
+
+static char
+pid_state(const struct proc *p)
+{
+	if (p->state == PROC_ZOMBIE) {
+		return 'Z';
+	}
+	if (p->thread != NULL && p->thread->state == TH_BLOCKED) {
+		return 'S';
+	}
+	return 'R';
+}
+
+static int
+pid_ppid(const struct proc *p)
+{
+	return p->parent != NULL ? p->parent->pid : 0;
+}
+
+static size_t
+pid_stat(char *buf, size_t size, const struct proc *p)
+{
+	struct procfmt_stat s = { 0 };
+	size_t pages = p->as != NULL ? p->as->pages : 0;
+
+	s.pid = p->pid;
+	s.comm = p->comm;
+	s.state = pid_state(p);
+	s.ppid = pid_ppid(p);
+	s.pgrp = p->pid;
+	s.session = p->pid;
+	s.priority = 20;
+	s.num_threads = 1;
+	s.vsize = (int64_t)pages * 4096;
+	s.rss = (int64_t)pages;
+	s.rsslim = INT64_MAX;
+	s.exit_signal = 17;	/* SIGCHLD */
+	return procfmt_stat(buf, size, &s);
+}
+
+static size_t
+pid_status(char *buf, size_t size, const struct proc *p)
+{
+	struct procfmt_status s = { 0 };
+	uint64_t kb = (p->as != NULL ? p->as->pages : 0) * 4;
+
+	s.name = p->comm;
+	s.umask = p->vfs.umask;
+	s.state = pid_state(p);
+	s.tgid = s.pid = s.ns_pgid = s.ns_sid = p->pid;
+	s.ppid = pid_ppid(p);
+	s.fd_size = 64;
+	s.vm_peak = s.vm_size = s.vm_hwm = s.vm_rss = s.rss_anon = s.vm_data = kb;
+	s.threads = 1;
+	s.sig_blk = p->sigmask;
+	s.cap_prm = s.cap_eff = s.cap_bnd = 0x1ffffffffffULL;
+	return procfmt_status(buf, size, &s);
+}
+
+static size_t
+pid_cmdline(char *buf, size_t size, const struct proc *p)
+{
+	size_t n = p->args_len < size ? p->args_len : size;
+
+	memcpy(buf, p->args, n);
+	return n;
+}
+
+/* ---- vnodes ---------------------------------------------------------------- */
+
+static int
+node_new(enum procfs_kind kind, int pid, unsigned idx, struct vnode **out)
+{
+	struct vnode *vn = kzalloc(sizeof(*vn) + sizeof(struct procfs_node));
+	struct procfs_node *pn;
+
+	if (vn == NULL) {
+		return -LX_ENOMEM;
+	}
+	pn = (struct procfs_node *)(vn + 1);
+	pn->kind = kind;
+	pn->pid = pid;
+	pn->idx = idx;
+	vn->refs = 1;
+	vn->nlink = 0;		/* released with its last reference */
+	vn->ops = &procfs_ops;
+	vn->fs = &procfs;
+	vn->priv = pn;
+	vn->mtime = vn->atime = vn->ctime = vfs_now();
+	switch (kind) {
+	case PK_SELF:
+		vn->mode = LX_S_IFLNK | 0777;
+		vn->ino = INO_SYS + NELEM(sys_files);
+		break;
+	case PK_SYS:
+		vn->mode = LX_S_IFREG | 0444;
+		vn->ino = INO_SYS + idx;
+		break;
+	case PK_PIDDIR:
+		vn->mode = LX_S_IFDIR | 0555;
+		vn->ino = INO_PID + (uint64_t)pid * 16;
+		break;
+	default:
+		vn->mode = (pid_files[idx].fmt == NULL ? LX_S_IFLNK | 0777 : LX_S_IFREG | 0444);
+		vn->ino = INO_PID + (uint64_t)pid * 16 + 1 + idx;
+		break;
+	}
+	if (VFS_ISLNK(vn)) {
+		char tmp[256];
+		long len = link_target(pn, tmp);
+
+		vn->size = len > 0 ? (uint64_t)len : 0;
+	}
+	*out = vn;
+	return 0;
+}
+
+static struct procfs_node *
+node_of(const struct vnode *vn)
+{
+	return vn->priv;
+}
+
+/* The pid a decimal name stands for, or -1. */
+static int
+parse_pid(const char *name, size_t len)
+{
+	int pid = 0;
+
+	if (len == 0 || len > 9) {
+		return -1;
+	}
+	for (size_t i = 0; i < len; i++) {
+		if (name[i] < '0' || name[i] > '9') {
+			return -1;
+		}
+		pid = pid * 10 + (name[i] - '0');
+	}
+	return pid;
+}
+
+static int
+name_is(const char *name, size_t len, const char *s)
+{
+	return strlen(s) == len && memcmp(name, s, len) == 0;
+}
+
+static int
+root_lookup(const char *name, size_t len, struct vnode **out)
+{
+	int pid;
+
+	if (name_is(name, len, "..") || name_is(name, len, ".")) {
+		vnode_ref(procfs.root);
+		*out = procfs.root;
+		return 0;
+	}
+	if (name_is(name, len, "self")) {
+		return node_new(PK_SELF, 0, 0, out);
+	}
+	for (unsigned i = 0; i < NELEM(sys_files); i++) {
+		if (name_is(name, len, sys_files[i].name)) {
+			return node_new(PK_SYS, 0, i, out);
+		}
+	}
+	if ((pid = parse_pid(name, len)) > 0 && proc_by_pid(pid) != NULL) {
+		return node_new(PK_PIDDIR, pid, 0, out);
+	}
+	return -LX_ENOENT;
+}
+
+static int
+procfs_lookup(struct vnode *dir, const char *name, size_t len, struct vnode **out)
+{
+	struct procfs_node *pn = node_of(dir);
+
+	if (pn->kind == PK_ROOT) {
+		return root_lookup(name, len, out);
+	}
+	if (name_is(name, len, "..")) {
+		vnode_ref(procfs.root);
+		*out = procfs.root;
+		return 0;
+	}
+	if (proc_by_pid(pn->pid) == NULL) {
+		return -LX_ENOENT;
+	}
+	for (unsigned i = 0; i < NELEM(pid_files); i++) {
+		if (name_is(name, len, pid_files[i].name)) {
+			return node_new(PK_PID, pn->pid, i, out);
+		}
+	}
+	return -LX_ENOENT;
+}
+
+/* Formats vn's text into buf (PROCFS_BUF): its length, or -LX_ESRCH for a gone process. */
+static long
+node_text(const struct vnode *vn, char *buf)
+{
+	struct procfs_node *pn = node_of(vn);
+	struct proc *p;
+	size_t n;
+
+	if (pn->kind == PK_SYS) {
+		n = sys_files[pn->idx].fmt(buf, PROCFS_BUF);
+	} else if ((p = proc_by_pid(pn->pid)) != NULL) {
+		n = pid_files[pn->idx].fmt(buf, PROCFS_BUF, p);
+	} else {
+		return -LX_ESRCH;
+	}
+	return (long)(n < PROCFS_BUF ? n : PROCFS_BUF - 1);
+}
+
+static long
+procfs_read(struct vnode *vn, void *buf, size_t n, uint64_t off)
+{
+	char *text;
+	long len;
+
+	if ((text = kmalloc(PROCFS_BUF)) == NULL) {
+		return -LX_ENOMEM;
+	}
+	len = node_text(vn, text);
+	if (len >= 0) {
+		if (off >= (uint64_t)len) {
+			len = 0;
+		} else {
+			len = (long)((uint64_t)len - off < n ? (uint64_t)len - off : n);
+			memcpy(buf, text + off, (size_t)len);
+		}
+	}
+	kfree(text);
+	return len;
+}
+
+/* A symlink's target into tmp (256 bytes): its length, or -LX_ENOENT. */
+static long
+link_target(const struct procfs_node *pn, char *tmp)
+{
+	struct proc *p;
+
+	if (pn->kind == PK_SELF) {
+		return fmt_snprintf(tmp, 256, "%d", curproc()->pid);
+	}
+	if ((p = proc_by_pid(pn->pid)) != NULL && p->exe[0] != '\0') {
+		return (long)strlcpy(tmp, p->exe, 256);
+	}
+	return -LX_ENOENT;
+}
+
+static long
+procfs_readlink(struct vnode *vn, char *buf, size_t n)
+{
+	char tmp[256];
+	long len;
+
+	if ((len = link_target(node_of(vn), tmp)) < 0) {
+		return len;
+	}
+	len = (size_t)len < n ? len : (long)n;
+	memcpy(buf, tmp, (size_t)len);
+	return len;
+}
+
+static void
+dirent_set(struct vfs_dirent *d, uint64_t ino, uint8_t type, const char *name)
+{
+	d->ino = ino;
+	d->type = type;
+	d->namelen = (uint16_t)strlcpy(d->name, name, sizeof(d->name));
+}
+
+/* Root cookies: 0 self, 1 .. the system files, then 1000 + the pid after the last one shown. */
+static int
+root_readdir(uint64_t *cookie, struct vfs_dirent *out)
+{
+	char name[16];
+	struct proc *p;
+
+	if (*cookie == 0) {
+		dirent_set(out, INO_SYS + NELEM(sys_files), LX_DT_LNK, "self");
+		*cookie = 1;
+		return 1;
+	}
+	if (*cookie <= NELEM(sys_files)) {
+		dirent_set(out, INO_SYS + *cookie - 1, LX_DT_REG, sys_files[*cookie - 1].name);
+		*cookie += 1;
+		return 1;
+	}
+	if (*cookie < 1000) {
+		*cookie = 1000;
+	}
+	if ((p = proc_next((int)(*cookie - 1000))) == NULL) {
+		return 0;
+	}
+	fmt_snprintf(name, sizeof(name), "%d", p->pid);
+	dirent_set(out, INO_PID + (uint64_t)p->pid * 16, LX_DT_DIR, name);
+	*cookie = 1000 + (uint64_t)p->pid;
+	return 1;
+}
+
+static int
+procfs_readdir(struct vnode *dir, uint64_t *cookie, struct vfs_dirent *out)
+{
+	struct procfs_node *pn = node_of(dir);
+	unsigned i = (unsigned)*cookie;
+
+	if (pn->kind == PK_ROOT) {
+		return root_readdir(cookie, out);
+	}
+	if (i >= NELEM(pid_files) || proc_by_pid(pn->pid) == NULL) {
+		return 0;
+	}
+	dirent_set(out, dir->ino + 1 + i, pid_files[i].fmt == NULL ? LX_DT_LNK : LX_DT_REG,
+	    pid_files[i].name);
+	*cookie = i + 1;
+	return 1;
+}
+
+static void
+procfs_release(struct vnode *vn)
+{
+	if (vn != procfs.root) {
+		kfree(vn);
+	}
+}
+
+static const struct vnode_ops procfs_ops = {
+	.lookup = procfs_lookup,
+	.read = procfs_read,
+	.readlink = procfs_readlink,
+	.readdir = procfs_readdir,
+	.release = procfs_release,
+};
+
+int
+procfs_mount(const struct vfs_ctx *ctx, const char *path)
+{
+	struct vnode *mp, *root;
+	int r;
+
+	vfs_fs_init(&procfs, "proc");
+	if ((r = node_new(PK_ROOT, 0, 0, &root)) != 0) {
+		return r;
+	}
+	root->mode = LX_S_IFDIR | 0555;
+	root->nlink = 2;
+	root->ino = 1;
+	procfs.root = root;
+	r = vfs_mkdir(ctx, NULL, path, 0555);
+	if (r != 0 && r != -LX_EEXIST) {
+		return r;
+	}
+	if ((r = vfs_lookup(ctx, NULL, path, VFS_FOLLOW | VFS_DIRECTORY, &mp)) != 0) {
+		return r;
+	}
+	r = vfs_mount(mp, &procfs);
+	vnode_unref(mp);
+	return r;
+}
