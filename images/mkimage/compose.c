@@ -43,6 +43,8 @@ struct job {
 /* Where a kernel package puts its payload in a sysroot. */
 #define SYSROOT_KERNEL "boot/kernel.elf"
 #define SYSROOT_ESP "boot/efi"
+/* Where the installer finds what it writes (packages/rustica-install). */
+#define SYSROOT_PAYLOAD "var/cache/rpg/install"
 
 static int64_t
 source_date_epoch(void)
@@ -167,6 +169,16 @@ configure_rpg(struct job *j)
 	return mk_write_file(path, line, strlen(line));
 }
 
+/* The installer image: its installer's payloads (packages, signed initrd) into the sysroot. */
+static int
+add_payload(struct job *j)
+{
+	char dst[PATHLEN];
+
+	snprintf(dst, sizeof(dst), "%s/" SYSROOT_PAYLOAD, j->sysroot);
+	return mk_rmtree(dst) != 0 ? -1 : mk_copy_tree(j->c->payload, dst);
+}
+
 /*
  * The kernel file and its version: if rpg's slot logic already put the
  * kernel on the sysroot's ESP, the default slot of its loader.conf names
@@ -284,8 +296,9 @@ plan(struct job *j, const struct mk_compose *c)
 	j->epoch = source_date_epoch();
 	/* Every path below is a bounded suffix of these, so PATHLEN always suffices. */
 	if (strlen(c->out_dir) > 1024 || (c->work_dir != NULL && strlen(c->work_dir) > 1024) ||
-	    (c->sysroot != NULL && strlen(c->sysroot) > 1024)) {
-		return mk_fail("%s: output, work or sysroot path over 1024 bytes", c->recipe);
+	    (c->sysroot != NULL && strlen(c->sysroot) > 1024) ||
+	    (c->payload != NULL && strlen(c->payload) > 1024)) {
+		return mk_fail("%s: output, work, sysroot or payload path over 1024 bytes", c->recipe);
 	}
 	if (mk_recipe_load(c->recipe, &j->r) != 0) {
 		return -1;
@@ -324,6 +337,9 @@ mk_compose(const struct mk_compose *c)
 	rc = c->sysroot == NULL ? install(&j) : 0;
 	if (rc == 0) {
 		rc = configure_rpg(&j);
+	}
+	if (rc == 0 && c->payload != NULL) {
+		rc = add_payload(&j);
 	}
 	if (rc == 0) {
 		rc = mk_initrd_write(j.sysroot, j.initrd, j.epoch);

@@ -13,13 +13,15 @@ struct mk_compose {
 	const char *rpg;	/* the rpg binary; default "rpg" from PATH */
 	const char *sysroot;	/* use this prepared sysroot instead of installing (tests) */
 	const char *kversion;	/* kernel version for loader.conf when the sysroot has none */
+	const char *payload;	/* copied to SYSROOT/var/cache/rpg/install (the installer's payloads) */
 	int allow_missing;	/* drop set members with no package in repo_dir, with a warning */
 };
 
 /*
  * Build the image recipe c->recipe: install its package set into a fresh
- * sysroot with rpg, pack the initrd, lay out the ESP, wrap it in a GPT
- * disk and write it atomically with its .sha256. 0 or mk_fail.
+ * sysroot with rpg (plus c->payload when given), pack the initrd, lay out
+ * the ESP, wrap it in a GPT disk and write it atomically with its .sha256.
+ * 0 or mk_fail.
  */
 int mk_compose(const struct mk_compose *c);
 

@@ -16,7 +16,8 @@ usage(void)
 	    "       rustica-mkimage esp-offset DISK.img\n"
 	    "       rustica-mkimage compose RECIPE.json --repo DIR --key PUB --out DIR\n"
 	    "                       [--repo-url URL] [--work DIR] [--rpg PATH]\n"
-	    "                       [--allow-missing] [--sysroot DIR [--kernel-version V]]\n");
+	    "                       [--allow-missing] [--sysroot DIR [--kernel-version V]]\n"
+	    "                       [--payload DIR]\n");
 	exit(2);
 }
 
@@ -92,6 +93,8 @@ cmd_compose(int argc, char **argv)
 			c.rpg = optval(argc, argv, &i);
 		} else if (strcmp(argv[i], "--sysroot") == 0) {
 			c.sysroot = optval(argc, argv, &i);
+		} else if (strcmp(argv[i], "--payload") == 0) {
+			c.payload = optval(argc, argv, &i);
 		} else if (strcmp(argv[i], "--allow-missing") == 0) {
 			c.allow_missing = 1;
 		} else if (strcmp(argv[i], "--kernel-version") == 0) {
