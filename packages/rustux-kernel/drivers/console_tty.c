@@ -179,10 +179,13 @@ tty_ioctl(void *ctx, unsigned cmd, unsigned long arg)
 	}
 }
 
+#define TTY_DEVICE(nm, dev) { .name = (nm), .rdev = (dev), .read = tty_read, \
+	.write = tty_write, .ioctl = tty_ioctl }
+
 static const struct dev_driver devices[] = {
-	{ "console", DEV_MKDEV(5, 1), tty_read, tty_write, tty_ioctl, 0, NULL },
-	{ "tty", DEV_MKDEV(5, 0), tty_read, tty_write, tty_ioctl, 0, NULL },
-	{ "ttyS0", DEV_MKDEV(4, 64), tty_read, tty_write, tty_ioctl, 0, NULL },
+	TTY_DEVICE("console", DEV_MKDEV(5, 1)),
+	TTY_DEVICE("tty", DEV_MKDEV(5, 0)),
+	TTY_DEVICE("ttyS0", DEV_MKDEV(4, 64)),
 };
 
 int
