@@ -43,7 +43,7 @@ if [ ! -s "$W/serial.log" ]; then
 	fail "boot: no serial log (status $st)"
 fi
 awk -v st="$st" '
-	{ sub(/\r$/, "") }
+	{ gsub(/\r/, "") }
 	/^TEST .* \.\.\. (PASS|FAIL)/ {
 		n++; name = $2
 		if ($NF == "PASS" || $4 == "PASS") print "ok " n " " name
