@@ -3,6 +3,7 @@
 # SPDX-License-Identifier: MIT
 set -eu
 
+# linux-image-amd64 is only for make bench-kernel-linux (the Linux side of the kernel benchmark).
 PKGS="
 gcc make pkg-config git
 clang groff-base libclang-rt-14-dev
@@ -11,6 +12,7 @@ zstd libarchive-tools minisign curl python3 pacman-package-manager file
 mtools dosfstools fdisk gdisk gnu-efi binutils
 musl-tools busybox-static
 qemu-system-x86 ovmf
+linux-image-amd64
 gcc-aarch64-linux-gnu gcc-riscv64-linux-gnu
 qemu-system-arm qemu-system-misc
 "
