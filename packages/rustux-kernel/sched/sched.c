@@ -374,15 +374,18 @@ waitq_sleep_timeout(struct waitq *q, uint64_t ns)
 	return r;
 }
 
+/* Safe with interrupts on: a closing pipe end wakes readers from exit. */
 void
 waitq_wake_all(struct waitq *q)
 {
+	unsigned long irq = arch_irq_save();
 	struct thread *t;
 
 	while ((t = rq_pop(q)) != NULL) {
 		t->wq = NULL;
 		sched_make_runnable(t);
 	}
+	arch_irq_restore(irq);
 }
 
 void
