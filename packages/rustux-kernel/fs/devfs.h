@@ -27,8 +27,22 @@ struct dev_driver {
 	long	(*read)(void *ctx, void *buf, size_t n, uint32_t fflags);
 	long	(*write)(void *ctx, const void *buf, size_t n, uint32_t fflags);
 	int	(*ioctl)(void *ctx, unsigned int cmd, unsigned long arg);
-	int	 seekable;	/* lseek returns 0 instead of -ESPIPE */
+	int	 seekable;	/* lseek returns 0 instead of -ESPIPE; DEVFS_BLOCK: see below */
 	void	*ctx;
+};
+
+/*
+ * A block device (S_IFBLK node): registered by its dev member, whose
+ * seekable is DEVFS_BLOCK. The open file keeps an offset and does I/O at
+ * it; size is what SEEK_END counts from.
+ */
+#define DEVFS_BLOCK	2
+struct dev_block {
+	struct dev_driver dev;
+	long	(*pread)(void *ctx, void *buf, size_t n, uint64_t off);
+	long	(*pwrite)(void *ctx, const void *buf, size_t n, uint64_t off);
+	int	(*fsync)(void *ctx);
+	uint64_t size;
 };
 
 /* Registers d (kept by pointer) for d->rdev: -LX_EEXIST, -LX_ENOSPC. */

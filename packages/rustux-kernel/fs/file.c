@@ -23,9 +23,26 @@ file_destroy(struct object *obj)
 static const struct object_ops file_ops = { file_destroy };
 
 static int
-is_chr(const struct vnode *vn)
+is_dev(const struct vnode *vn)
 {
-	return (vn->mode & LX_S_IFMT) == LX_S_IFCHR;
+	return (vn->mode & LX_S_IFMT) == LX_S_IFCHR || (vn->mode & LX_S_IFMT) == LX_S_IFBLK;
+}
+
+/* The block driver behind f, or NULL (files, character devices). */
+static const struct dev_block *
+blk(const struct file *f)
+{
+	if (f->dev == NULL || f->dev->seekable != DEVFS_BLOCK ||
+	    (f->vn->mode & LX_S_IFMT) != LX_S_IFBLK)
+		return NULL;
+	return (const struct dev_block *)f->dev;
+}
+
+/* A character device: the driver keeps no offset. */
+static int
+is_stream(const struct file *f)
+{
+	return f->dev != NULL && blk(f) == NULL;
 }
 
 int
@@ -34,7 +51,7 @@ file_open(struct vnode *vn, int flags, struct file **out)
 	const struct dev_driver *dev = NULL;
 	struct file *f;
 
-	if (is_chr(vn) && (dev = devfs_driver(vn->rdev)) == NULL)
+	if (is_dev(vn) && (dev = devfs_driver(vn->rdev)) == NULL)
 		return -LX_ENXIO;
 	if ((f = kzalloc(sizeof(*f))) == NULL)
 		return -LX_ENOMEM;
@@ -69,6 +86,8 @@ read_at(struct file *f, void *buf, size_t n, uint64_t off)
 		return -LX_EBADF;
 	if (VFS_ISDIR(f->vn))
 		return -LX_EISDIR;
+	if (blk(f) != NULL)
+		return blk(f)->pread(f->dev->ctx, buf, n, off);
 	if (f->dev != NULL)
 		return f->dev->read != NULL ? f->dev->read(f->dev->ctx, buf, n, f->flags) :
 		    -LX_EINVAL;
@@ -82,6 +101,8 @@ write_at(struct file *f, const void *buf, size_t n, uint64_t off)
 {
 	if (!writable(f))
 		return -LX_EBADF;
+	if (blk(f) != NULL)
+		return blk(f)->pwrite(f->dev->ctx, buf, n, off);
 	if (f->dev != NULL)
 		return f->dev->write != NULL ? f->dev->write(f->dev->ctx, buf, n, f->flags) :
 		    -LX_EINVAL;
@@ -95,7 +116,7 @@ file_read(struct file *f, void *buf, size_t n)
 {
 	long r = read_at(f, buf, n, f->off);
 
-	if (r > 0 && f->dev == NULL)
+	if (r > 0 && !is_stream(f))
 		f->off += (uint64_t)r;
 	return r;
 }
@@ -108,7 +129,7 @@ file_write(struct file *f, const void *buf, size_t n)
 	if (f->dev == NULL && (f->flags & LX_O_APPEND))
 		f->off = f->vn->size;
 	r = write_at(f, buf, n, f->off);
-	if (r > 0 && f->dev == NULL)
+	if (r > 0 && !is_stream(f))
 		f->off += (uint64_t)r;
 	return r;
 }
@@ -138,14 +159,14 @@ file_lseek(struct file *f, int64_t off, int whence)
 {
 	int64_t base;
 
-	if (f->dev != NULL)
+	if (is_stream(f))
 		return f->dev->seekable ? 0 : -LX_ESPIPE;
 	if (whence == LX_SEEK_SET)
 		base = 0;
 	else if (whence == LX_SEEK_CUR)
 		base = (int64_t)f->off;
 	else if (whence == LX_SEEK_END)
-		base = (int64_t)f->vn->size;
+		base = (int64_t)(blk(f) != NULL ? blk(f)->size : f->vn->size);
 	else
 		return -LX_EINVAL;
 	if (VFS_ISDIR(f->vn) && !(whence == LX_SEEK_SET && off == 0) && whence != LX_SEEK_CUR)
@@ -162,6 +183,14 @@ file_ioctl(struct file *f, unsigned int cmd, unsigned long arg)
 	if (f->dev == NULL || f->dev->ioctl == NULL)
 		return -LX_ENOTTY;
 	return f->dev->ioctl(f->dev->ctx, cmd, arg);
+}
+
+int
+file_fsync(struct file *f)
+{
+	if (blk(f) != NULL && blk(f)->fsync != NULL)
+		return blk(f)->fsync(f->dev->ctx);
+	return 0;
 }
 
 long

@@ -37,6 +37,8 @@ long	file_pwrite(struct file *f, const void *buf, size_t n, int64_t off);
 int64_t	file_lseek(struct file *f, int64_t off, int whence);
 /* ioctl(2): the driver's answer, or -LX_ENOTTY. */
 int	file_ioctl(struct file *f, unsigned int cmd, unsigned long arg);
+/* fsync(2): block devices flush their write cache; everything else is in RAM. */
+int	file_fsync(struct file *f);
 long	file_getdents64(struct file *f, void *buf, size_t n);
 /* F_GETFL / F_SETFL (only O_APPEND and O_NONBLOCK change). */
 int	file_get_flags(const struct file *f);

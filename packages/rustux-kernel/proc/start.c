@@ -8,6 +8,7 @@
 #include "arch/cpu.h"
 #include "arch/mmu.h"
 #include "console/console.h"
+#include "drivers/blkdev.h"
 #include "drivers/console_tty.h"
 #include "fs/devfs.h"
 #include "fs/initrd.h"
@@ -64,6 +65,10 @@ mount_root(const struct rx_bootinfo *bi)
 		return rc;
 	}
 	if ((rc = devfs_populate(&proc_root_ctx, "/dev")) != 0) {
+		return rc;
+	}
+	blkdev_init();
+	if ((rc = blkdev_populate(&proc_root_ctx, "/dev")) != 0) {
 		return rc;
 	}
 	return procfs_mount(&proc_root_ctx, "/proc");
