@@ -37,17 +37,17 @@ timeout --kill-after=5 120 qemu-system-x86_64 -machine q35,accel=tcg -m 512M \
 st=$?
 [ -s "$W/serial.log" ] || { sed 's/^/# /' "$W/qemu.err"; fail "boot: no serial log (status $st)"; }
 tr -d '\r' <"$W/serial.log" >"$W/serial.txt"
-awk -v st="$st" '
+awk -v st="$st" -v logfile="$W/serial.log" -v count="$W/count" '
 	/^BLKTEST ok / { n++; print "ok " n " blk_" $3 }
 	/^BLKTEST not ok / { n++; print "not ok " n " blk_" $4; bad = 1 }
 	/^RUSTUX: init exited with status 0/ { clean = 1 }
 	END {
 		n++
 		if (clean) print "ok " n " blk_guest_finished"
-		else { print "not ok " n " blk_guest_finished (status " st ", log " ENVIRON["LOG"] ")"; bad = 1 }
-		print n >ENVIRON["COUNT"]
+		else { print "not ok " n " blk_guest_finished (status " st ", log " logfile ")"; bad = 1 }
+		print n >count
 		exit bad
-	}' LOG="$W/serial.log" COUNT="$W/count" "$W/serial.txt"
+	}' "$W/serial.txt"
 rc=$?
 n=$(( $(cat "$W/count") + 1 ))
 if dd if="$W/disk.img" bs=1M skip=3 count=1 2>/dev/null | grep -q RUSTUX-BLKTEST-MARKER; then
