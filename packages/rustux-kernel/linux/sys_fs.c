@@ -306,6 +306,9 @@ lx_fsync(long fd, long a1, long a2, long a3, long a4, long a5)
 	long r = fd_get(&curproc()->fds, (int)fd, &o);
 
 	if (r == 0) {
+		if (o->type == RX_OBJ_FILE) {
+			r = file_fsync((struct file *)o);	/* block devices flush */
+		}
 		object_unref(o);
 	}
 	return r;
