@@ -14,7 +14,7 @@ HOST := $(OUT)/host
 RPG := $(HOST)/bin/rpg
 
 # The package list, written once. Image contents live in images/<name>.json.
-PACKAGES := rustux-boot rustux-kernel base-files init sh coreutils rustica-install
+PACKAGES := rustux-boot rustux-kernel base-files init sh coreutils rustica-install rustica-tests
 
 # Reproducible builds: every timestamp is clamped to the last commit's time.
 SOURCE_DATE_EPOCH ?= $(shell git -C $(TOP) log -1 --format=%ct 2>/dev/null || echo 0)
