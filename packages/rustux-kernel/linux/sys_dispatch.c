@@ -1,5 +1,6 @@
 /* sys_dispatch.c - Linux personality: syscall MSRs and the dispatcher over the generated table */
 /* SPDX-License-Identifier: MIT */
+#include <stddef.h>
 #include <stdint.h>
 
 #include "abi/linux/errno.h"
@@ -27,6 +28,25 @@ syscall_init(void)
 	wrmsr(MSR_FMASK, 0x47700);
 }
 
+/*
+ * The calls SA_RESTART runs again (Linux's -ERESTARTSYS ones). Sleeps,
+ * poll/select and sigsuspend answer -EINTR whatever the flag says.
+ */
+static int
+restartable(uint64_t nr)
+{
+	static const uint16_t calls[] = {
+		0, 1, 2, 16, 17, 18, 19, 20, 61, 202, 257,	/* read write open ioctl pread pwrite readv writev wait4 futex openat */
+	};
+
+	for (size_t i = 0; i < sizeof(calls) / sizeof(calls[0]); i++) {
+		if (calls[i] == nr) {
+			return 1;
+		}
+	}
+	return 0;
+}
+
 void
 syscall_dispatch(struct trapframe *tf)
 {
@@ -38,5 +58,11 @@ syscall_dispatch(struct trapframe *tf)
 		    (long)tf->r10, (long)tf->r8, (long)tf->r9);
 	}
 	tf->rax = (uint64_t)r;
+	if (r == -LX_EINTR && restartable(nr) && curproc() != NULL) {
+		curproc()->restart_nr = (int)nr + 1;
+	}
 	proc_deliver_signals(tf);
+	if (curproc() != NULL) {
+		curproc()->restart_nr = 0;
+	}
 }

@@ -18,6 +18,8 @@
 #define MSR_FS_BASE	0xc0000100u
 #define EXEC_MAX_ARGS	256
 #define EXEC_ARG_MAX	4096
+/* WNOHANG WUNTRACED WCONTINUED __WNOTHREAD __WALL __WCLONE (stops are never reported) */
+#define WAIT_OPTIONS	(1u | 2u | 8u | 0x20000000u | 0x40000000u | 0x80000000u)
 
 long
 lx_exit(long code, long a1, long a2, long a3, long a4, long a5)
@@ -115,8 +117,11 @@ lx_clone(long flags, long stack, long ptid, long ctid, long tls, long a5)
 long
 lx_wait4(long pid, long status, long options, long rusage, long a4, long a5)
 {
-	if (pid < -1 || pid == 0) {
-		pid = -1;	/* no process groups yet: any child */
+	if ((unsigned)options & ~WAIT_OPTIONS) {
+		return -LX_EINVAL;
+	}
+	if ((int)pid == INT32_MIN) {
+		return -LX_ESRCH;
 	}
 	return proc_wait((int)pid, (uint64_t)status, (int)options);
 }
@@ -381,35 +386,51 @@ lx_prctl(long opt, long a1, long a2, long a3, long a4, long a5)
 	return 0;	/* PR_SET_NAME and friends: accepted (measured enough for busybox) */
 }
 
-/* No process groups or sessions yet: every process is its own. */
 long
 lx_getpgrp(long a0, long a1, long a2, long a3, long a4, long a5)
 {
-	return curproc()->pid;
+	return curproc()->pgid;
+}
+
+/* The process getpgid/getsid ask about: 0 is the caller. */
+static struct proc *
+id_target(long pid)
+{
+	if (pid < 0) {
+		return NULL;
+	}
+	return pid == 0 ? curproc() : proc_by_pid((int)pid);
 }
 
 long
 lx_getpgid(long pid, long a1, long a2, long a3, long a4, long a5)
 {
-	return pid == 0 ? curproc()->pid : (proc_by_pid((int)pid) != NULL ? pid : -LX_ESRCH);
+	struct proc *t = id_target(pid);
+
+	return t != NULL ? t->pgid : -LX_ESRCH;
 }
 
 long
 lx_getsid(long pid, long a1, long a2, long a3, long a4, long a5)
 {
-	return lx_getpgid(pid, 0, 0, 0, 0, 0);
+	struct proc *t = id_target(pid);
+
+	return t != NULL ? t->sid : -LX_ESRCH;
 }
 
 long
 lx_setpgid(long pid, long pgid, long a2, long a3, long a4, long a5)
 {
-	return 0;
+	if (pid < 0 || pid > INT32_MAX || pgid > INT32_MAX) {
+		return pid < 0 ? -LX_EINVAL : -LX_ESRCH;
+	}
+	return proc_setpgid((int)pid, (int)pgid);
 }
 
 long
 lx_setsid(long a0, long a1, long a2, long a3, long a4, long a5)
 {
-	return curproc()->pid;
+	return proc_setsid();
 }
 
 long

@@ -49,6 +49,9 @@ trap_fault_hook(struct trapframe *tf)
 	if (!user || p == NULL) {
 		return 0;
 	}
+	if (proc_fault_signal(tf, vector_signal(tf->vector), read_cr2()) == 0) {
+		return 1;	/* the process's handler runs */
+	}
 	kprintf("RUSTUX: pid %d (%s): signal %d: vector %llu at rip %#llx addr %#llx\n",
 	    p->pid, p->comm, vector_signal(tf->vector), (unsigned long long)tf->vector,
 	    (unsigned long long)tf->rip, (unsigned long long)read_cr2());

@@ -45,6 +45,8 @@ proc_destroy(struct object *o)
 	kfree(p);
 }
 
+static void	signal_one(struct proc *t, int sig);
+
 static const struct object_ops proc_ops = { proc_destroy };
 
 static struct proc *
@@ -61,6 +63,8 @@ proc_new(struct proc *parent)
 	unsigned long irq = arch_irq_save();
 	p->pid = next_pid++;
 	p->parent = parent;
+	p->pgid = parent != NULL ? parent->pgid : p->pid;
+	p->sid = parent != NULL ? parent->sid : p->pid;
 	if (parent != NULL) {
 		p->sibling = parent->children;
 		parent->children = p;
@@ -461,6 +465,7 @@ proc_exit(int wstatus)
 	p->thread = NULL;
 	current->proc = NULL;
 	if (p->parent != NULL) {
+		signal_one(p->parent, LX_SIGCHLD);	/* ignored unless it has a handler */
 		waitq_wake_all(&p->parent->child_wait);
 	}
 	thread_exit();
@@ -520,6 +525,19 @@ proc_fork(uint64_t flags, uint64_t stack, uint64_t ctid)
 	return c->pid;
 }
 
+/* wait4's pid: > 0 that child, -1 any, 0 the caller's group, < -1 the group -pid. */
+static int
+wait_match(const struct proc *c, const struct proc *p, int pid)
+{
+	if (pid > 0) {
+		return c->pid == pid;
+	}
+	if (pid == -1) {
+		return 1;
+	}
+	return c->pgid == (pid == 0 ? p->pgid : -pid);
+}
+
 long
 proc_wait(int pid, uint64_t ustatus, int options)
 {
@@ -531,7 +549,7 @@ proc_wait(int pid, uint64_t ustatus, int options)
 		int found = 0;
 
 		for (pp = &p->children; (c = *pp) != NULL; pp = &c->sibling) {
-			if (pid > 0 && c->pid != pid) {
+			if (!wait_match(c, p, pid)) {
 				continue;
 			}
 			found = 1;
@@ -570,48 +588,135 @@ sig_default_ignored(int sig)
 	return sig == LX_SIGCHLD || sig == 18 || sig == 23 || sig == 28;	/* CONT URG WINCH */
 }
 
-long
-proc_kill(int pid, int sig)
+/* One target of kill(2); sig already checked (1..64). */
+static void
+signal_one(struct proc *t, int sig)
 {
-	struct proc *t;
-
-	if (sig < 0 || sig > 64) {
-		return -LX_EINVAL;
-	}
-	if (pid < -1) {
-		pid = -pid;	/* every process is its own group */
-	}
-	if (pid == 0) {
-		pid = curproc()->pid;
-	}
-	if (pid == -1) {
-		return -LX_EPERM;	/* broadcast: not yet */
-	}
-	if ((t = proc_by_pid(pid)) == NULL || t->state == PROC_ZOMBIE) {
-		return -LX_ESRCH;
-	}
-	if (sig == 0) {
-		return 0;
-	}
 	if (sig != LX_SIGKILL && (t->sigact[sig - 1].handler == 1 ||
 	    (t->sigact[sig - 1].handler == 0 && sig_default_ignored(sig)))) {
-		return 0;	/* SIG_IGN, or ignored by default */
+		return;	/* SIG_IGN, or ignored by default */
 	}
 	if (sig != LX_SIGKILL && sig != LX_SIGSTOP && t->sigact[sig - 1].handler > 1) {
 		t->pending |= 1ULL << (sig - 1);
 		if (t->thread != NULL && t->thread != current && (t->pending & ~t->sigmask)) {
 			sched_interrupt(t->thread);
 		}
-		return 0;
+		return;
 	}
 	if (t == init_proc && sig != LX_SIGKILL) {
-		return 0;	/* PID 1 gets only the signals it asked for */
+		return;	/* PID 1 gets only the signals it asked for */
 	}
 	t->killed = sig;
 	if (t->thread != NULL && t->thread != current) {
 		sched_interrupt(t->thread);
 	}
+}
+
+/* Whether kill(pid) reaches t (pid as kill(2) takes it, 0 already resolved). */
+static int
+kill_match(const struct proc *t, int pid)
+{
+	if (t->state == PROC_ZOMBIE) {
+		return 0;
+	}
+	if (pid == -1) {
+		return t != init_proc && t != curproc();
+	}
+	return t->pgid == -pid;
+}
+
+long
+proc_kill(int pid, int sig)
+{
+	struct proc *t;
+	int n = 0;
+
+	if (sig < 0 || sig > 64) {
+		return -LX_EINVAL;
+	}
+	if (pid > 0) {
+		if ((t = proc_by_pid(pid)) == NULL || t->state == PROC_ZOMBIE) {
+			return -LX_ESRCH;
+		}
+		if (sig != 0) {
+			signal_one(t, sig);
+		}
+		return 0;
+	}
+	if (pid == 0) {
+		if (curproc() == NULL) {
+			return -LX_ESRCH;
+		}
+		pid = -curproc()->pgid;
+	}
+	if (pid == INT32_MIN) {
+		return -LX_ESRCH;
+	}
+	unsigned long irq = arch_irq_save();
+	for (t = all_procs; t != NULL; t = t->all_next) {
+		if (kill_match(t, pid)) {
+			n++;
+			if (sig != 0) {
+				signal_one(t, sig);
+			}
+		}
+	}
+	arch_irq_restore(irq);
+	return n > 0 ? 0 : -LX_ESRCH;
+}
+
+long
+proc_signal_pgrp(int pgid, int sig)
+{
+	return pgid > 0 ? proc_kill(-pgid, sig) : -LX_ESRCH;
+}
+
+int
+proc_pgrp_exists(int pgid, int sid)
+{
+	for (struct proc *t = all_procs; t != NULL; t = t->all_next) {
+		if (t->state != PROC_ZOMBIE && t->pgid == pgid && (sid <= 0 || t->sid == sid)) {
+			return 1;
+		}
+	}
 	return 0;
+}
+
+long
+proc_setpgid(int pid, int pgid)
+{
+	struct proc *p = curproc(), *t;
+
+	if (pgid < 0) {
+		return -LX_EINVAL;
+	}
+	t = pid == 0 ? p : proc_by_pid(pid);
+	if (t == NULL || t->state == PROC_ZOMBIE || (t != p && t->parent != p)) {
+		return -LX_ESRCH;
+	}
+	if (pgid == 0) {
+		pgid = t->pid;
+	}
+	if (t->sid == t->pid || t->sid != p->sid) {
+		return -LX_EPERM;	/* a session leader, or another session */
+	}
+	if (pgid != t->pid && !proc_pgrp_exists(pgid, p->sid)) {
+		return -LX_EPERM;
+	}
+	t->pgid = pgid;
+	return 0;
+}
+
+long
+proc_setsid(void)
+{
+	struct proc *p = curproc();
+
+	if (p->pgid == p->pid || proc_pgrp_exists(p->pid, 0)) {
+		return -LX_EPERM;	/* already a group leader */
+	}
+	p->sid = p->pgid = p->pid;
+	return p->pid;
 }
 
 void

@@ -21,6 +21,8 @@ enum proc_state { PROC_ALIVE, PROC_ZOMBIE };
 struct proc {
 	struct object		 obj;		/* RX_OBJ_PROCESS */
 	int			 pid;
+	int			 pgid;		/* process group (fork inherits; setpgid) */
+	int			 sid;		/* session (fork inherits; setsid) */
 	enum proc_state		 state;
 	int			 wstatus;	/* Linux wait status once a zombie */
 	struct proc		*parent;
@@ -38,6 +40,10 @@ struct proc {
 	uint64_t		 pending;	/* signals with handlers, waiting for delivery */
 	uint64_t		 suspend_mask;	/* rt_sigsuspend: the mask to restore */
 	int			 suspended;
+	int			 restart_nr;	/* nr + 1 of a syscall that said -EINTR, for SA_RESTART */
+	uint64_t		 altstack_sp;	/* sigaltstack: base, size, flags */
+	uint64_t		 altstack_size;
+	int			 altstack_flags;
 	char			 comm[PROC_COMM];
 	char			 exe[256];	/* the image's path, for /proc/N/exe */
 	char			 args[256];	/* argv, each ended by a NUL (cut), for /proc/N/cmdline */
@@ -75,12 +81,25 @@ struct proc *proc_by_pid(int pid);
 /* The process with the smallest pid above pid, or NULL (/proc's listing). */
 struct proc *proc_next(int pid);
 int	proc_count(void);
-/* kill(2) without handlers: fatal signals end the target, ignored ones do nothing. */
+/*
+ * kill(2): pid > 0 one process, 0 the caller's group, -1 every process but
+ * init and the caller, < -1 the group -pid. Fatal signals end the target,
+ * ignored ones do nothing, handled ones are made pending. The console tty
+ * sends ^C as proc_kill(-fg, SIGINT); proc_signal_pgrp() says the same.
+ */
 long	proc_kill(int pid, int sig);
+long	proc_signal_pgrp(int pgid, int sig);
+/* Process groups and sessions: setpgid(2), setsid(2) semantics; 0 or -errno. */
+long	proc_setpgid(int pid, int pgid);
+long	proc_setsid(void);
+/* Whether any live process is in group pgid (of session sid, when sid > 0). */
+int	proc_pgrp_exists(int pgid, int sid);
 /* Exits now if a fatal signal is pending (syscall and interrupt return). */
 void	proc_check_killed(void);
 /* On the way back to user mode: exits for a fatal signal or starts a handler. */
 void	proc_deliver_signals(struct trapframe *tf);
+/* A user fault with a handler for sig: 0 with the handler's frame pushed, else -1. */
+int	proc_fault_signal(struct trapframe *tf, int sig, uint64_t addr);
 /* Blocking loops: a pending fatal signal interrupts them (-EINTR). */
 static inline int
 proc_interrupted(void)

@@ -66,9 +66,45 @@ save_regs(struct sig_mcontext *m, const struct trapframe *tf)
 	m->trapno = tf->vector < 32 ? tf->vector : 0;
 }
 
+static int
+on_altstack(const struct proc *p, uint64_t sp)
+{
+	return p->altstack_size != 0 && sp - p->altstack_sp <= p->altstack_size;
+}
+
+static int
+altstack_flags(const struct proc *p, uint64_t sp)
+{
+	if (p->altstack_size == 0) {
+		return LX_SS_DISABLE;
+	}
+	return on_altstack(p, sp) ? LX_SS_ONSTACK : 0;
+}
+
+/* Where the frame goes: the alternate stack for SA_ONSTACK, else below the red zone. */
+static uint64_t
+signal_stack(const struct proc *p, const struct trapframe *tf, const struct lx_sigaction *sa)
+{
+	if ((sa->flags & LX_SA_ONSTACK) && p->altstack_size != 0 && !on_altstack(p, tf->rsp)) {
+		return p->altstack_sp + p->altstack_size;
+	}
+	return tf->rsp - 128;
+}
+
+/* SA_RESTART: a syscall interrupted before it did anything runs again after the handler. */
+static void
+restart_syscall(struct proc *p, struct trapframe *tf, int sig)
+{
+	if (p->restart_nr != 0 && (p->sigact[sig - 1].flags & LX_SA_RESTART)) {
+		tf->rax = (uint64_t)(p->restart_nr - 1);
+		tf->rip -= 2;	/* back onto the syscall instruction */
+	}
+	p->restart_nr = 0;
+}
+
 /* Pushes the frame and points tf at the handler: 0, or -1 if the stack is bad. */
 static int
-push_frame(struct proc *p, struct trapframe *tf, int sig)
+push_frame(struct proc *p, struct trapframe *tf, int sig, const uint64_t *fault_addr)
 {
 	const struct lx_sigaction *sa = &p->sigact[sig - 1];
 	struct sig_frame *f = kzalloc(sizeof(*f));
@@ -78,9 +114,12 @@ push_frame(struct proc *p, struct trapframe *tf, int sig)
 	if (f == NULL) {
 		return -1;
 	}
-	sp = ((tf->rsp - 128 - sizeof(*f)) & ~15ULL) - 8;	/* (sp + 8) % 16 == 0 */
+	sp = ((signal_stack(p, tf, sa) - sizeof(*f)) & ~15ULL) - 8;	/* (sp + 8) % 16 == 0 */
 	f->restorer = sa->restorer;
 	save_regs(&f->uc.mc, tf);
+	f->uc.ss_sp = p->altstack_sp;
+	f->uc.ss_size = p->altstack_size;
+	f->uc.ss_flags = (uint32_t)altstack_flags(p, tf->rsp);
 	f->uc.mc.oldmask = p->suspended ? p->suspend_mask : p->sigmask;
 	f->uc.sigmask = f->uc.mc.oldmask;
 	p->suspended = 0;
@@ -89,6 +128,11 @@ push_frame(struct proc *p, struct trapframe *tf, int sig)
 	memcpy(f->fpu, current->fpu, sizeof(f->fpu));
 	f->info.signo = sig;
 	f->info.code = 0;	/* SI_USER */
+	if (fault_addr != NULL) {
+		f->info.code = 1;	/* SEGV_MAPERR and the like: the kernel raised it */
+		f->uc.mc.cr2 = *fault_addr;
+		memcpy(&f->info.pid, fault_addr, sizeof(*fault_addr));	/* si_addr */
+	}
 	rc = copyout(sp, f, sizeof(*f));
 	kfree(f);
 	if (rc != 0 || !(sa->flags & LX_SA_RESTORER)) {
@@ -134,10 +178,25 @@ proc_deliver_signals(struct trapframe *tf)
 	if (p->sigact[sig - 1].handler <= 1) {
 		return;	/* the action changed since: ignored or default-ignored */
 	}
-	if (push_frame(p, tf, sig) != 0) {
+	restart_syscall(p, tf, sig);
+	if (push_frame(p, tf, sig, NULL) != 0) {
 		p->killed = LX_SIGSEGV;
 		proc_check_killed();
 	}
+}
+
+int
+proc_fault_signal(struct trapframe *tf, int sig, uint64_t addr)
+{
+	struct proc *p = curproc();
+	uint64_t bit = 1ULL << (sig - 1);
+
+	if (p == NULL || p->sigact[sig - 1].handler <= 1 || (p->sigmask & bit)) {
+		return -1;	/* no handler, or blocked: the default action (Linux forces it) */
+	}
+	arch_irq_enable();
+	p->restart_nr = 0;
+	return push_frame(p, tf, sig, &addr);
 }
 
 long
@@ -199,4 +258,45 @@ lx_rt_sigsuspend(long umask, long size, long a2, long a3, long a4, long a5)
 	}
 	arch_irq_restore(irq);
 	return -LX_EINTR;	/* the frame restores the old mask (suspend_mask) */
+}
+
+struct lx_stack {
+	uint64_t	sp;
+	int32_t		flags, pad;
+	uint64_t	size;
+};
+
+#define LX_MINSIGSTKSZ	2048
+
+long
+lx_sigaltstack(long uss, long uoss, long a2, long a3, long a4, long a5)
+{
+	struct proc *p = curproc();
+	uint64_t sp = current_tf()->rsp;
+	struct lx_stack ss, old = { p->altstack_sp, altstack_flags(p, sp), 0, p->altstack_size };
+
+	if (uss != 0) {
+		if (copyin(&ss, (uint64_t)uss, sizeof(ss)) != 0) {
+			return -LX_EFAULT;
+		}
+		if (on_altstack(p, sp)) {
+			return -LX_EPERM;
+		}
+		if (ss.flags & ~LX_SS_DISABLE) {
+			return -LX_EINVAL;
+		}
+		if (ss.flags & LX_SS_DISABLE) {
+			ss.sp = ss.size = 0;
+		} else if (ss.size < LX_MINSIGSTKSZ) {
+			return -LX_ENOMEM;
+		}
+	}
+	if (uoss != 0 && copyout((uint64_t)uoss, &old, sizeof(old)) != 0) {
+		return -LX_EFAULT;
+	}
+	if (uss != 0) {
+		p->altstack_sp = ss.sp;
+		p->altstack_size = ss.size;
+	}
+	return 0;
 }

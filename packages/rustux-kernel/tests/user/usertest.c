@@ -369,6 +369,172 @@ test_kill(void)
 	close(p2[1]);
 }
 
+/* Process groups and sessions: setpgid, getpgid, setsid, getsid, kill to a group, wait4 by group. */
+static void
+test_pgrp(void)
+{
+	struct timespec ten = { 10, 0 };
+	int st = 0, p1[2], ok;
+	char c;
+	pid_t a, b, w;
+
+	check("pgrp_init", getpgrp() == 1 && getpgid(0) == 1 && getsid(0) == 1);
+	check("setsid_group_leader_eperm", setsid() == -1 && errno == EPERM);
+	check("setpgid_einval", setpgid(0, -1) == -1 && errno == EINVAL);
+	check("getpgid_esrch", getpgid(99999) == -1 && errno == ESRCH);
+	pipe(p1);
+	a = fork();
+	if (a == 0) {
+		pid_t me = getpid();
+
+		ok = getpgrp() == 1 && getsid(0) == 1;
+		ok = ok && setsid() == me && getsid(0) == me && getpgrp() == me;
+		ok = ok && setpgid(0, 1) == -1 && errno == EPERM;	/* another session */
+		_exit(ok ? 0 : 1);
+	}
+	check("setsid_child", waitpid(a, &st, 0) == a && WIFEXITED(st) && WEXITSTATUS(st) == 0);
+	a = fork();
+	if (a == 0) {
+		read(p1[0], &c, 1);
+		_exit(0);
+	}
+	check("setpgid_child_own_group", setpgid(a, a) == 0 && getpgid(a) == a);
+	b = fork();
+	if (b == 0) {
+		nanosleep(&ten, NULL);
+		_exit(0);
+	}
+	check("setpgid_join_group", setpgid(b, a) == 0 && getpgid(b) == a);
+	check("setpgid_no_such_group_eperm", setpgid(b, 4242) == -1 && errno == EPERM);
+	check("wait4_group_wnohang", waitpid(-a, &st, WNOHANG) == 0);
+	check("wait4_other_group_echild", waitpid(0, &st, WNOHANG) == -1 && errno == ECHILD);
+	check("kill_group", kill(-a, SIGTERM) == 0);
+	w = waitpid(-a, &st, 0);
+	ok = (w == a || w == b) && WIFSIGNALED(st) && WTERMSIG(st) == SIGTERM;
+	w = waitpid(-a, &st, 0);
+	ok = ok && (w == a || w == b) && WIFSIGNALED(st) && WTERMSIG(st) == SIGTERM;
+	check("kill_group_ends_every_member", ok && waitpid(-a, &st, 0) == -1 && errno == ECHILD);
+	check("kill_group_esrch", kill(-a, SIGTERM) == -1 && errno == ESRCH);
+	check("wait4_bad_option_einval", waitpid(-1, &st, 0x100) == -1 && errno == EINVAL);
+	close(p1[0]);
+	close(p1[1]);
+	a = fork();
+	if (a == 0) {
+		setpgid(0, 0);
+		kill(0, SIGTERM);	/* its own group: itself */
+		_exit(3);
+	}
+	check("kill_zero_own_group", waitpid(a, &st, 0) == a && WIFSIGNALED(st) &&
+	    WTERMSIG(st) == SIGTERM);
+}
+
+static volatile int chld_count;
+static volatile void *segv_addr;
+static volatile int altstack_used;
+static char alt_stack[16384];
+
+static void
+on_chld(int sig)
+{
+	chld_count++;
+}
+
+static void
+on_alt(int sig)
+{
+	char here;
+
+	altstack_used = &here >= alt_stack && &here < alt_stack + sizeof(alt_stack);
+}
+
+static void
+on_segv(int sig, siginfo_t *si, void *uc)
+{
+	segv_addr = si->si_addr;
+	_exit(42);
+}
+
+/* SIGCHLD, SA_RESTART against -EINTR, sigaltstack, a SIGSEGV handler. */
+static void
+test_sigmore(void)
+{
+	struct sigaction sa;
+	stack_t ss, old;
+	int st = 0, p1[2], p2[2];
+	char c = 0;
+	ssize_t r;
+	pid_t pid;
+
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_handler = on_chld;
+	sigaction(SIGCHLD, &sa, NULL);
+	chld_count = 0;
+	pid = fork();
+	if (pid == 0)
+		_exit(0);
+	waitpid(pid, &st, 0);
+	check("sigchld_on_exit", chld_count == 1);
+	signal(SIGCHLD, SIG_DFL);
+	/* SA_RESTART: the child's read goes on after the handler. */
+	pipe(p1);
+	pipe(p2);
+	pid = fork();
+	if (pid == 0) {
+		sa.sa_handler = on_signal;
+		sa.sa_flags = SA_RESTART;
+		sigaction(SIGUSR1, &sa, NULL);
+		got_sig = 0;
+		write(p2[1], "r", 1);
+		r = read(p1[0], &c, 1);
+		_exit(r == 1 && c == 'x' && got_sig == SIGUSR1 ? 0 : 1);
+	}
+	read(p2[0], &c, 1);
+	kill(pid, SIGUSR1);
+	/* Let the child block in read first; if it has not yet, the test still passes. */
+	{
+		struct timespec t = { 0, 50000000 };
+
+		nanosleep(&t, NULL);
+	}
+	write(p1[1], "x", 1);
+	check("sa_restart_read_resumes", waitpid(pid, &st, 0) == pid && WIFEXITED(st) &&
+	    WEXITSTATUS(st) == 0);
+	close(p1[0]);
+	close(p1[1]);
+	close(p2[0]);
+	close(p2[1]);
+	/* sigaltstack */
+	memset(&ss, 0, sizeof(ss));
+	ss.ss_sp = alt_stack;
+	ss.ss_size = sizeof(alt_stack);
+	check("sigaltstack_set", sigaltstack(&ss, &old) == 0 && (old.ss_flags & SS_DISABLE));
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_handler = on_alt;
+	sa.sa_flags = SA_ONSTACK;
+	sigaction(SIGUSR2, &sa, NULL);
+	altstack_used = 0;
+	kill(getpid(), SIGUSR2);
+	check("sigaltstack_handler_runs_there", altstack_used == 1);
+	ss.ss_size = 100;
+	check("sigaltstack_small_enomem", sigaltstack(&ss, NULL) == -1 && errno == ENOMEM);
+	ss.ss_flags = SS_DISABLE;
+	check("sigaltstack_disable", sigaltstack(&ss, NULL) == 0 && sigaltstack(NULL, &old) == 0 &&
+	    (old.ss_flags & SS_DISABLE));
+	signal(SIGUSR2, SIG_DFL);
+	/* A fault with a handler runs the handler. */
+	pid = fork();
+	if (pid == 0) {
+		memset(&sa, 0, sizeof(sa));
+		sa.sa_sigaction = on_segv;
+		sa.sa_flags = SA_SIGINFO;
+		sigaction(SIGSEGV, &sa, NULL);
+		*(volatile int *)0x10 = 1;
+		_exit(1);
+	}
+	check("sigsegv_handler_runs", waitpid(pid, &st, 0) == pid && WIFEXITED(st) &&
+	    WEXITSTATUS(st) == 42);
+}
+
 /* Runs argv with stdout into a pipe; the output in buf, the wait status returned. */
 static int
 capture(char *const argv[], char *buf, size_t n)
@@ -428,6 +594,8 @@ main(void)
 	test_procs();
 	test_kill();
 	test_handlers();
+	test_pgrp();
+	test_sigmore();
 	test_busybox();
 	printf("RESULT %d passed, %d failed\n", passed, failed);
 	return failed != 0;
