@@ -23,3 +23,13 @@ $(INSYS_IMG): $(TOP)/packages/rustica-tests/image.json $(MKIMAGE) $(OUT)/repo/in
 check-insystem: $(INSYS_IMG) rustux-kernel-cli | deps
 	@timeout 600 sh $(TOP)/packages/rustica-tests/run.sh $(HOST)/bin/rustux-kernel $(INSYS_IMG) \
 		$(INSYS_WORK)/run.$$$$
+
+# make check-busybox-diff   diff/bbdiff.sh as PID 1 under Rustux (loader + OVMF) and under
+#                           Debian's Linux kernel (-kernel, same initrd): same output (~50 s)
+BBDIFF_VMLINUZ ?= $(lastword $(sort $(wildcard /boot/vmlinuz-*-amd64)))
+CHECK_SUITES += busybox-diff
+.PHONY: check-busybox-diff
+check-busybox-diff: rustux-kernel-build rustux-kernel-cli rustux-boot-build | deps
+	@timeout 300 sh $(TOP)/packages/rustica-tests/diff/run.sh $(HOST)/bin/rustux-kernel \
+		$(OUT)/build/rustux-kernel/kernel.elf $(OUT)/build/rustux-boot/BOOTX64.EFI \
+		"$(BBDIFF_VMLINUZ)" $(INSYS_WORK)/bbdiff.$$$$

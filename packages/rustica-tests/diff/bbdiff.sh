@@ -1,0 +1,56 @@
+#!/bin/busybox sh
+# bbdiff.sh - rustica-tests: busybox applet outputs, run as PID 1 under Rustux and under Linux
+# SPDX-License-Identifier: MIT
+# Prints the outputs between BBDIFF-BEGIN and BBDIFF-END on the serial port;
+# diff/run.sh compares the two kernels' copies. Only applets whose output must
+# not depend on the kernel are listed.
+B=/bin/busybox
+$B mkdir -p /dev /proc /tmp
+$B mount -t devtmpfs dev /dev 2>/dev/null
+$B mount -t proc proc /proc 2>/dev/null
+exec </dev/null >/dev/ttyS0 2>&1
+cd /tmp || exit 1
+echo BBDIFF-BEGIN
+$B echo "echo: a  b" c
+$B printf 'printf: %s %05d %x\n' str 42 255
+printf 'pear\napple\nfig\napple\n' >fruit
+$B sort fruit
+$B sort -u fruit
+$B sort -r fruit | $B uniq -c
+$B wc fruit
+$B wc -l <fruit
+$B grep -n app fruit
+$B grep -c -v app fruit
+$B cut -c1-3 fruit
+$B tr a-z A-Z <fruit
+$B sed 's/p/P/g' fruit
+$B awk '{ n += length($0) } END { print "awk:", NR, n }' fruit
+$B head -n 2 fruit
+$B tail -n 1 fruit
+$B seq 3 7
+$B expr 6 \* 7
+$B basename /usr/lib/rustica/tests/x.sh .sh
+$B dirname /usr/lib/rustica/tests/x.sh
+$B mkdir -p d/e
+echo one >d/one
+$B cp d/one d/two
+$B mv d/two d/three
+$B ln -s one d/link
+$B ls d
+$B ls -a d
+$B find d | $B sort
+$B readlink d/link
+$B cat d/one d/three
+$B stat -c '%n %s %F' d/one; $B stat -c '%n %F' d/e
+$B rm -r d
+$B ls
+$B sh -c 'x=$((6*7)); echo "sh: $x"; for i in 1 2; do echo "loop $i"; done; false || echo "or"'
+$B sh -c 'echo piped | cat | wc -c'
+$B sh -c 'exit 3'
+echo "status $?"
+$B test -d /proc && echo "proc dir"
+$B sleep 0 && echo slept
+$B cat /proc/self/stat | $B cut -d' ' -f2,3
+echo BBDIFF-END
+$B sync
+$B poweroff -f
