@@ -338,15 +338,20 @@ node_text(const struct vnode *vn, char *buf)
 {
 	struct procfs_node *pn = node_of(vn);
 	struct proc *p;
+	unsigned long irq;
 	size_t n;
 
+	/* No preemption while a process is looked at: it cannot be freed under us. */
+	irq = arch_irq_save();
 	if (pn->kind == PK_SYS) {
 		n = sys_files[pn->idx].fmt(buf, PROCFS_BUF);
 	} else if ((p = proc_by_pid(pn->pid)) != NULL) {
 		n = pid_files[pn->idx].fmt(buf, PROCFS_BUF, p);
 	} else {
+		arch_irq_restore(irq);
 		return -LX_ESRCH;
 	}
+	arch_irq_restore(irq);
 	return (long)(n < PROCFS_BUF ? n : PROCFS_BUF - 1);
 }
 
@@ -377,14 +382,18 @@ static long
 link_target(const struct procfs_node *pn, char *tmp)
 {
 	struct proc *p;
+	unsigned long irq;
+	long len = -LX_ENOENT;
 
 	if (pn->kind == PK_SELF) {
 		return fmt_snprintf(tmp, 256, "%d", curproc()->pid);
 	}
+	irq = arch_irq_save();
 	if ((p = proc_by_pid(pn->pid)) != NULL && p->exe[0] != '\0') {
-		return (long)strlcpy(tmp, p->exe, 256);
+		len = (long)strlcpy(tmp, p->exe, 256);
 	}
-	return -LX_ENOENT;
+	arch_irq_restore(irq);
+	return len;
 }
 
 static long
