@@ -3,11 +3,13 @@
 #include <stdint.h>
 
 #include "abi/linux/errno.h"
+#include "abi/linux/process.h"
 #include "abi/linux/termios.h"
 #include "arch/cpu.h"
 #include "console/console.h"
 #include "drivers/console_tty.h"
 #include "fs/devfs.h"
+#include "linux/poll.h"
 #include "proc/proc.h"
 #include "sched/sched.h"
 #include "tty/ldisc.h"
@@ -56,6 +58,7 @@ tty_wake(void *ctx)
 {
 	(void)ctx;
 	waitq_wake_all(&tty.readers);
+	poll_wake();
 }
 
 void
@@ -179,6 +182,19 @@ tty_ioctl(void *ctx, unsigned cmd, unsigned long arg)
 	}
 }
 
+/* poll(2): a line (or EOF) in canonical mode, any byte in raw mode. */
+static int
+tty_poll(void *ctx)
+{
+	int canon = (tty.ld.t.c_lflag & LX_ICANON) != 0;
+
+	(void)ctx;
+	if (ldisc_readable(&tty.ld) > 0 || (canon && tty.ld.lhead != tty.ld.ltail)) {
+		return LX_POLLIN | LX_POLLOUT;
+	}
+	return LX_POLLOUT;
+}
+
 #define TTY_DEVICE(nm, dev) { .name = (nm), .rdev = (dev), .read = tty_read, \
 	.write = tty_write, .ioctl = tty_ioctl }
 
@@ -199,7 +215,8 @@ console_tty_init(void)
 	tty.ws.ws_row = 24;
 	tty.ws.ws_col = 80;
 	for (size_t i = 0; i < sizeof(devices) / sizeof(devices[0]); i++) {
-		if ((rc = devfs_register(&devices[i])) != 0) {
+		if ((rc = devfs_register(&devices[i])) != 0 ||
+		    (rc = poll_register(&devices[i], tty_poll)) != 0) {
 			return rc;
 		}
 	}

@@ -11,6 +11,7 @@
 #include "ipc/pipe.h"
 #include "lib/kalloc.h"
 #include "lib/string.h"
+#include "linux/poll.h"
 #include "proc/proc.h"
 #include "syscall_table.h"
 
@@ -24,6 +25,7 @@ pipe_wake(void *ctx, int what)
 {
 	(void)ctx, (void)what;
 	waitq_wake_all(&pipe_wq);
+	poll_wake();
 }
 
 static long

@@ -1,5 +1,6 @@
 /* usertest.c - user test: PID 1 for check-kernel-user: exercises the syscalls, prints TEST lines */
 /* SPDX-License-Identifier: MIT */
+#define _GNU_SOURCE
 #include <errno.h>
 #include <signal.h>
 #include <fcntl.h>
@@ -7,6 +8,8 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
+#include <sys/select.h>
+#include <poll.h>
 #include <sys/random.h>
 #include <sys/time.h>
 #include <sys/stat.h>
@@ -535,6 +538,98 @@ test_sigmore(void)
 	    WEXITSTATUS(st) == 42);
 }
 
+/* poll, ppoll, select, pselect6 on pipes, the console and a regular file. */
+static void
+test_poll(void)
+{
+	struct pollfd pf[2];
+	struct timespec ts = { 0, 30000000 };
+	struct timeval tv = { 0, 30000 };
+	fd_set rs, ws;
+	int p1[2], st = 0, fd;
+	char c;
+	pid_t pid;
+
+	pipe(p1);
+	pf[0] = (struct pollfd){ .fd = p1[0], .events = POLLIN };
+	pf[1] = (struct pollfd){ .fd = p1[1], .events = POLLOUT };
+	check("poll_empty_pipe_zero_timeout", poll(pf, 1, 0) == 0 && pf[0].revents == 0);
+	check("poll_timeout_expires", poll(pf, 1, 30) == 0);
+	check("poll_pipe_writable", poll(pf, 2, 0) == 1 && pf[1].revents == POLLOUT);
+	write(p1[1], "a", 1);
+	check("poll_pipe_readable", poll(pf, 2, -1) == 2 && pf[0].revents == POLLIN);
+	read(p1[0], &c, 1);
+	check("ppoll_timeout", ppoll(pf, 1, &ts, NULL) == 0);
+	FD_ZERO(&rs);
+	FD_SET(p1[0], &rs);
+	check("select_timeout", select(p1[0] + 1, &rs, NULL, NULL, &tv) == 0 && !FD_ISSET(p1[0], &rs));
+	pid = fork();
+	if (pid == 0) {
+		nanosleep(&ts, NULL);
+		write(p1[1], "b", 1);
+		_exit(0);
+	}
+	FD_ZERO(&rs);
+	FD_SET(p1[0], &rs);
+	check("select_wakes_on_pipe_write", select(p1[0] + 1, &rs, NULL, NULL, NULL) == 1 &&
+	    FD_ISSET(p1[0], &rs));
+	waitpid(pid, &st, 0);
+	read(p1[0], &c, 1);
+	pid = fork();
+	if (pid == 0) {
+		nanosleep(&ts, NULL);
+		write(p1[1], "c", 1);
+		_exit(0);
+	}
+	check("poll_wakes_on_pipe_write", poll(pf, 1, 10000) == 1 && pf[0].revents == POLLIN);
+	waitpid(pid, &st, 0);
+	read(p1[0], &c, 1);
+	FD_ZERO(&rs);
+	FD_ZERO(&ws);
+	FD_SET(p1[0], &rs);
+	FD_SET(p1[1], &ws);
+	check("pselect_write_ready", pselect(p1[1] + 1, &rs, &ws, NULL, &ts, NULL) == 1 &&
+	    FD_ISSET(p1[1], &ws) && !FD_ISSET(p1[0], &rs));
+	close(p1[1]);
+	check("poll_pipe_hangup", poll(pf, 1, 0) == 1 && (pf[0].revents & POLLHUP));
+	close(p1[0]);
+	pf[0] = (struct pollfd){ .fd = 77, .events = POLLIN };
+	check("poll_bad_fd_nval", poll(pf, 1, 0) == 1 && pf[0].revents == POLLNVAL);
+	FD_ZERO(&rs);
+	FD_SET(77, &rs);
+	check("select_bad_fd_ebadf", select(78, &rs, NULL, NULL, &tv) == -1 && errno == EBADF);
+	check("poll_efault", raw(SYS_poll, BAD, 1, 0) == -EFAULT);
+	fd = open("/test/data.txt", O_RDONLY);
+	pf[0] = (struct pollfd){ .fd = fd, .events = POLLIN | POLLOUT };
+	check("poll_regular_file_ready", poll(pf, 1, -1) == 1 && pf[0].revents == (POLLIN | POLLOUT));
+	close(fd);
+	pf[0] = (struct pollfd){ .fd = 1, .events = POLLOUT };
+	check("poll_console_writable", poll(pf, 1, 0) == 1 && pf[0].revents == POLLOUT);
+	pf[0] = (struct pollfd){ .fd = 0, .events = POLLIN };
+	check("poll_console_no_input", poll(pf, 1, 0) == 0);
+	/* A signal ends the wait with EINTR. */
+	pipe(p1);
+	pid = fork();
+	if (pid == 0) {
+		struct sigaction sa;
+		int r;
+
+		memset(&sa, 0, sizeof(sa));
+		sa.sa_handler = on_signal;
+		sa.sa_flags = SA_RESTART;	/* poll is never restarted */
+		sigaction(SIGUSR1, &sa, NULL);
+		pf[0] = (struct pollfd){ .fd = p1[0], .events = POLLIN };
+		r = poll(pf, 1, -1);
+		_exit(r == -1 && errno == EINTR ? 0 : 1);
+	}
+	nanosleep(&ts, NULL);
+	kill(pid, SIGUSR1);
+	check("poll_signal_eintr", waitpid(pid, &st, 0) == pid && WIFEXITED(st) &&
+	    WEXITSTATUS(st) == 0);
+	close(p1[0]);
+	close(p1[1]);
+}
+
 /* Runs argv with stdout into a pipe; the output in buf, the wait status returned. */
 static int
 capture(char *const argv[], char *buf, size_t n)
@@ -596,6 +691,7 @@ main(void)
 	test_handlers();
 	test_pgrp();
 	test_sigmore();
+	test_poll();
 	test_busybox();
 	printf("RESULT %d passed, %d failed\n", passed, failed);
 	return failed != 0;
