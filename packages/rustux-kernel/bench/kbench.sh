@@ -17,7 +17,9 @@ timeout_s=${KBENCH_TIMEOUT:-150}
 tests="null_syscall pipe_roundtrip fork_exit_wait fork_exec_wait mmap_touch_1mib read_4kib"
 skip=""
 cd "$work" || exit 1
-rm -f res-*.txt
+exec 9>.lock
+flock -n 9 || { echo "kbench: another bench-kernel-linux runs in $work" >&2; exit 1; }
+rm -f res-*.txt rustux-*.log linux-*.log linuxefi-*.log
 
 # The initrd: /bench/{kbench,kbench-true,data,skip}, sorted, mtimes clamped.
 mkinitrd() {
@@ -82,11 +84,12 @@ hung_test() {	# LOG -> the first test without a BENCH line, if the run did not f
 }
 
 mkinitrd || exit 1
+load0=$(cut -d' ' -f1-3 /proc/loadavg)
 hung=""
 for i in $(seq "$runs"); do
 	for k in rustux linux linuxefi; do
 		while :; do
-			out=$(boot_$k "$k-$i.log")
+			out=$(boot_$k "$k-$i.log") || { echo "kbench: $k: cannot boot" >&2; exit 1; }
 			h=$(hung_test "$k-$i.log")
 			[ -z "$h" ] && break
 			echo "kbench: $k: $h did not finish within ${timeout_s}s: skipping it on both kernels" >&2
@@ -107,6 +110,7 @@ med() {	# FILE KEY -> median of the values
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (a == "-" || b == "-" || b == 0) print "-"; else printf "%.2f", a / b }'; }
 
 echo "bench-kernel-linux: kbench as PID 1, same initrd, qemu q35 TCG 512M; median of $runs boots each"
+echo "  $(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) CPUs, load average before $load0, after $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "  Linux: $(basename "$vmlinuz"); Rustux: $kernel"
 printf '  %-18s %12s %12s %8s  %-22s %s\n' test "Rustux ns/op" "Linux ns/op" ratio target met
 for t in $tests; do

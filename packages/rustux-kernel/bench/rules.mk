@@ -32,5 +32,8 @@ $(KBENCH_OUT)/kbwatch: $(KBENCH_SRC)/kbwatch.c | deps
 bench-kernel-linux: $(KBENCH_OUT)/kbench $(KBENCH_OUT)/kbench-true $(KBENCH_OUT)/kbwatch \
 		$(KBENCH_CLI) rustux-boot-build rustux-kernel-build
 	@test -n "$(KBENCH_VMLINUZ)" || { echo "bench-kernel-linux: no /boot/vmlinuz-* (linux-image-amd64)"; exit 1; }
-	@$(KBENCH_SRC)/kbench.sh $(KBENCH_OUT) $(KBENCH_CLI) $(OUT)/build/rustux-boot/BOOTX64.EFI \
-		$(OUT)/build/rustux-kernel/kernel.elf $(KBENCH_VMLINUZ) $(KBENCH_RUNS)
+	@# Private copies: packaging (rpg build) empties out/build/rustux-kernel and rustux-boot.
+	@cp $(OUT)/build/rustux-kernel-dev/kernel.elf $(KBENCH_OUT)/kernel.elf
+	@cp $(OUT)/build/rustux-boot/BOOTX64.EFI $(KBENCH_OUT)/BOOTX64.EFI
+	@$(KBENCH_SRC)/kbench.sh $(KBENCH_OUT) $(KBENCH_CLI) $(KBENCH_OUT)/BOOTX64.EFI \
+		$(KBENCH_OUT)/kernel.elf $(KBENCH_VMLINUZ) $(KBENCH_RUNS)
