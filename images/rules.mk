@@ -74,10 +74,11 @@ check-images: $(IMAGES_CHECK_DEPS)
 IMAGES_OUT := $(OUT)/images
 REPO_URL ?= file://$(OUT)/repo
 # Extra composer flags per image (--allow-missing leaves out set members the
-# repository lacks, with a warning). FIXME: drop the installer's once distro.mk's
-# PACKAGES lists rustica-install (its recipe exists, but make does not build it yet).
+# repository lacks, with a warning). The installer image carries its installer's
+# payloads (packages/rustica-install/rules.mk makes that folder from out/repo and
+# the live image, and adds it to this image's prerequisites).
 IMAGES_FLAGS_live ?=
-IMAGES_FLAGS_installer ?= --allow-missing
+IMAGES_FLAGS_installer ?= --payload $(OUT)/build/rustica-install-payload
 
 HELP_TARGETS += image-live~~~~~~~~the~live~disk~image~out/images/rustica-live.img \
 	image-installer~~~an~installer~disk~image~out/images/rustica-installer.img \

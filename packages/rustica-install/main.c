@@ -28,7 +28,7 @@
 #define FAT_LABEL "RUSTICA"
 #define MAX_DISKS 64
 #ifndef BLKGETSIZE64
-#define BLKGETSIZE64 _IOR(0x12, 114, size_t)	/* <linux/fs.h>, which musl-gcc lacks */
+#define BLKGETSIZE64 _IOR(0x12, 114, size_t)	/* <linux/fs.h>, kept out of the build */
 #endif
 
 struct opts {
@@ -407,6 +407,7 @@ install(const struct opts *o, const char *target)
 		    err, target);
 		return 1;
 	}
+	printf("rustica-install: payloads verified: kernel %s, %u files\n", p.kernel_version, p.n);
 	if (make_loaderconf(&p, o->cmdline, conf, sizeof(conf), &conflen) != LC_OK) {
 		fprintf(stderr, "rustica-install: loader.conf: command line too long\n");
 		payload_free(&p);

@@ -10,7 +10,17 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "archive.h"
+#include "ctx.h"
+#include "err.h"
+#include "hash.h"
+#include "io.h"
+#include "manifest.h"
+#include "package.h"
 #include "payload.h"
+#include "sign.h"
+
+#define INITRD_MAX (1ull << 30)
 
 void
 payload_free(struct payload *p)
@@ -21,43 +31,6 @@ payload_free(struct payload *p)
 		free(p->files[i].data);
 	p->n = 0;
 }
-
-#ifdef RI_NO_RPG
-/*
- * The musl build: Debian ships libsodium, libarchive and json-c for glibc
- * only, so this build has no Ed25519/BLAKE2b verifier and refuses to write
- * anything rather than write unverified bytes (docs/IMAGE.md, "Installer").
- */
-int
-payload_load(struct payload *p, const char *dir, const char *initrd, const char *keyfile,
-    char *err, size_t errlen)
-{
-	(void)p;
-	(void)initrd;
-	(void)keyfile;
-	snprintf(err, errlen, "%s: this build of rustica-install cannot verify package "
-	    "signatures (no musl libsodium); refusing to install unverified payloads", dir);
-	return -1;
-}
-
-int
-payload_sign(const char *seckey, const char *file, char *err, size_t errlen)
-{
-	(void)seckey;
-	snprintf(err, errlen, "%s: signing needs the host build", file);
-	return -1;
-}
-#else
-#include "archive.h"
-#include "ctx.h"
-#include "err.h"
-#include "hash.h"
-#include "io.h"
-#include "manifest.h"
-#include "package.h"
-#include "sign.h"
-
-#define INITRD_MAX (1ull << 30)
 
 /* The one .rpg of package name in dir (NAME-VERSION-RELEASE.ARCH.rpg; the last in byte order). */
 static int
@@ -304,4 +277,3 @@ payload_sign(const char *seckey, const char *file, char *err, size_t errlen)
 	free(sig);
 	return rc;
 }
-#endif

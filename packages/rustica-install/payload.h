@@ -37,7 +37,7 @@ int payload_load(struct payload *p, const char *dir, const char *initrd, const c
     char *err, size_t errlen);
 void payload_free(struct payload *p);
 
-/* Sign file with a minisign secret key into file.minisig (host build only). 0 or -1. */
+/* Sign file with a minisign secret key into file.minisig. 0 or -1. */
 int payload_sign(const char *seckey, const char *file, char *err, size_t errlen);
 
 #endif

@@ -8,17 +8,24 @@
 #      test key; the host installer writes them onto 256 MiB image files:
 #      sgdisk -v, fsck.fat -n, mtype byte-identical, loader.conf through
 #      rpg --image info, reproducible bytes.
-#   3. Refusals: tampered payload, tampered initrd, untrusted key, small disk,
-#      the musl build (no verifier); a read-back fault leaves no GPT.
-#   4. When out/repo has the real packages and out/images/rustica-live.img
+#   3. Refusals: tampered payload, tampered initrd, untrusted key, small disk;
+#      a read-back fault leaves no GPT.
+#   4. The target build (static glibc, what the package ships): static, writes
+#      the same bytes as the host build, refuses the tampered payloads.
+#   5. When out/repo has the real packages and out/images/rustica-live.img
 #      exists: install them and boot the installed disk alone in QEMU
 #      (images/tests/boot.sh, hard timeout) to init's welcome line.
+#   6. When out/images/rustica-installer.img exists: its initrd carries the
+#      payloads with valid signatures and the installer, which installs from
+#      them on the host; booted with rustica.install=/dev/vda, the installer
+#      verifies them on Rustux, then fails only for the disk.
 set -u
 top=$1 tmp=$2
 out=$top/out
 inst=$out/host/bin/rustica-install
 rpg=$out/host/bin/rpg
-musl=$out/build/rustica-install/rustica-install
+build=${RI_BUILD:-$out/build/rustica-install-dev}
+target=$build/rustica-install
 export MTOOLSRC=/dev/null TZ=UTC0 MTOOLS_SKIP_CHECK=1
 n=0
 
@@ -38,7 +45,7 @@ rm -rf "$tmp"
 mkdir -p "$tmp"
 
 # --- 1. the FAT32 writer ----------------------------------------------------
-"$out/build/rustica-install/fat32_test" "$tmp" >"$tmp/unit.out" 2>&1 || echo "# fat32_test exited non-zero"
+"$build/fat32_test" "$tmp" >"$tmp/unit.out" 2>&1 || echo "# fat32_test exited non-zero"
 cat "$tmp/unit.out"
 n=$(grep -c '^ok \|^not ok ' "$tmp/unit.out")
 dd if="$tmp/vol.img" of="$tmp/fat.img" bs=1M skip=1 status=none
@@ -160,14 +167,29 @@ ok readback_fault_named grep -q 'first.img: EFI/Rustux/slot-a/kernel.elf reads b
 ok readback_fault_says_incomplete grep -q 'INCOMPLETE' "$tmp/fault.err"
 ok readback_fault_no_gpt sh -c "cmp -n 17408 '$tmp/first.img' /dev/zero && sgdisk -v '$tmp/first.img' 2>&1 | grep -q 'Creating new GPT entries'"
 
-ok musl_build_static sh -c "file '$musl' | grep -q 'statically linked'"
-bin=$musl
-ok musl_build_refuses_unverified refuses "$tmp/t1.img" --from "$from"
-ok musl_refusal_named grep -q 'cannot verify' "$tmp/refuse.out"
-ok musl_refusal_nothing_written blank "$tmp/t1.img"
+# --- 4. the target build: static glibc, rpg's verification compiled in ------------
+ok target_build_static sh -c "file '$target' | grep -q 'statically linked'"
+ok target_build_no_libcurl sh -c "! grep -q 'curl_easy' '$target'"
+truncate -s 256M "$tmp/target.img"
+ok target_installs "$target" --yes --from "$from" --key "$fx/k.pub" "$tmp/target.img"
+ok target_install_identical cmp "$disk" "$tmp/target.img"
+bin=$target
+cp "$from"/* "$bad/"
+( cd "$bad/t" && bsdtar --zstd --format pax --uid 0 --gid 0 -n -cf "$(ls "$bad"/rustux-kernel-*.rpg)" \
+	.RPG/manifest.json .RPG/manifest.json.minisig boot boot/kernel.elf )
+ok target_refuses_tampered_kernel refuses "$tmp/t1.img" --from "$bad" --key "$fx/k.pub"
+ok target_tampered_kernel_named grep -q 'rustux-kernel.*boot/kernel.elf.*SHA-256' "$tmp/refuse.out"
+cp "$from"/* "$bad/"
+printf 'X' | dd of="$bad/initrd" bs=1 seek=10 conv=notrunc status=none
+ok target_refuses_tampered_initrd refuses "$tmp/t1.img" --from "$bad" --key "$fx/k.pub"
+ok target_refuses_untrusted_key refuses "$tmp/t1.img" --from "$from" --key "$fx/other.pub"
+ok target_refusals_nothing_written blank "$tmp/t1.img"
+"$target" --sign "$fx/k.sec" "$tmp/target.img" 2>/dev/null
+ok target_signs_minisign_compatible minisign -Vqm "$tmp/target.img" -p "$fx/k.pub"
+rm -f "$tmp/target.img" "$tmp/target.img.minisig"
 bin=$inst
 
-# --- 4. the real system, booted from the installed disk ------------------------
+# --- 5. the real system, booted from the installed disk ------------------------
 live=$out/images/rustica-live.img
 kpkg=$(ls "$out"/repo/rustux-kernel-*.rpg 2>/dev/null | tail -n 1)
 bpkg=$(ls "$out"/repo/rustux-boot-*.rpg 2>/dev/null | tail -n 1)
@@ -193,4 +215,45 @@ if [ "${RI_LIVE_OK:-}" = 1 ] && [ -f "$live" ] && [ -n "$kpkg" ] && [ -n "$bpkg"
 	    done
 else
 	echo "ok $((n + 1)) real_install_boot # SKIP image-live did not build, or no out/repo packages"
+fi
+
+# --- 6. the installer image: its payloads, and the installer verifying them on Rustux ----
+ins=$out/images/rustica-installer.img pd=var/cache/rpg/install
+if [ "${RI_INSTALLER_OK:-}" = 1 ] && [ -f "$ins" ] && [ -n "${MKIMAGE:-}" ] && [ -f "${SIGNING_PUB:-}" ]; then
+	iw=$tmp/installer
+	mkdir -p "$iw/root"
+	off=$("$MKIMAGE" esp-offset "$ins" | cut -d' ' -f1)
+	mcopy -i "$ins@@$off" ::/EFI/Rustux/initrd "$iw/initrd"
+	bsdcpio -it <"$iw/initrd" >"$iw/list" 2>/dev/null
+	( cd "$iw/root" && bsdcpio -id <"$iw/initrd" 2>/dev/null )
+	ok installer_image_has_payload_dir sh -c "grep -qx '$pd/initrd' '$iw/list' &&
+	    grep -qx '$pd/initrd.minisig' '$iw/list' && grep -q '^$pd/rustux-boot-.*[.]rpg\$' '$iw/list' &&
+	    grep -q '^$pd/rustux-kernel-.*[.]rpg\$' '$iw/list'"
+	ok installer_image_has_installer grep -qx sbin/rustica-install "$iw/list"
+	ok installer_payload_packages_verify "$rpg" verify "$iw/root/$pd"/*.rpg -p "$SIGNING_PUB"
+	ok installer_payload_initrd_signed minisign -Vqm "$iw/root/$pd/initrd" -p "$SIGNING_PUB"
+	ok installer_binary_static sh -c "file '$iw/root/sbin/rustica-install' | grep -q 'statically linked'"
+	# The image's own installer, trusting the image's own key, installs from its payloads.
+	truncate -s 256M "$iw/disk.img"
+	ok installer_image_installs_on_host sh -c "'$iw/root/sbin/rustica-install' --yes --from '$iw/root/$pd' \
+	    --key \$(ls '$iw/root/etc/rpg/keys/'*.pub | head -n 1) '$iw/disk.img'"
+
+	# On Rustux: the same image with rustica.install=/dev/vda added to the command line
+	# (its only disk is AHCI, so there is no /dev/vda: the installer must verify and then
+	# fail for the disk alone, writing nothing).
+	cp --sparse=always "$ins" "$iw/boot.img"
+	mtype -i "$iw/boot.img@@$off" ::/EFI/Rustux/loader.conf |
+	    sed 's|^cmdline .*|& rustica.install=/dev/vda|' >"$iw/loader.conf"
+	mcopy -o -i "$iw/boot.img@@$off" "$iw/loader.conf" ::/EFI/Rustux/loader.conf
+	BOOT_LOG_DIR=$iw BOOT_TIMEOUT=${RI_BOOT_TIMEOUT:-120} KERNEL_MARK='rustica-install: payloads verified' \
+	    SHELL_MARK='nothing written' bash "$top/images/tests/boot.sh" installer "$iw/boot.img" >"$iw/boot.out"
+	log=$iw/images-boot-installer.serial
+	ok rustux_installer_targets_cmdline_disk grep -aq 'target /dev/vda from the kernel command line' "$log"
+	ok rustux_installer_verifies_payloads grep -aq 'rustica-install: payloads verified: kernel ' "$log"
+	ok rustux_installer_fails_only_for_disk grep -aq '/dev/vda: .*nothing written' "$log"
+	ok rustux_installer_writes_nothing sh -c "! grep -aq 'rustica-install: writing' '$log'"
+	grep -aq 'payloads verified' "$log" || tail -n 15 "$log" | sed 's/^/# serial: /'
+	rm -f "$iw/boot.img" "$iw/disk.img"
+else
+	echo "ok $((n + 1)) installer_image # SKIP image-installer did not build"
 fi
