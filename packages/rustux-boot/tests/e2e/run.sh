@@ -9,8 +9,8 @@
 # boot, V1, and V2's confirmation folded in -> update to a corrupt kernel ->
 # the loader refuses it and falls back -> update to a kernel that panics ->
 # tried `tries` times, then the fallback boots by itself. After every step the
-# ESP must hold a confirmed, loadable kernel. Seven QEMU boots (the panic run
-# holds several), each under a hard timeout.
+# ESP must hold a confirmed, loadable kernel. Eight boots in five QEMU runs
+# (the panic run holds four), each run under a hard timeout.
 set -u
 : "${RPG:?}" "${MKIMAGE:?}" "${OUT:?}" "${KEY:?}"
 here=$(cd "$(dirname "$0")" && pwd)
@@ -43,7 +43,7 @@ ok() {	# ok NAME COMMAND...: one TAP line for the command's status
 rpgi() { "$RPG" --image "$img" "$@"; }
 info() { rpgi info rustux-kernel >"$T/info" 2>&1; cat "$T/info"; }
 slot_line() { rpgi info rustux-kernel | grep "^slot-$1	"; }	# slot_line a
-# slot_is a REGEX: slot a's info line matches (e.g. '0.1.1-1 new tries=3 default')
+# slot_is SLOT REGEX: the slot's info line matches (e.g. '0.1.1-1 new tries=3 default')
 slot_is() { slot_line "$1" | grep -E "^slot-$1	$2"; }
 # Bootable-and-confirmed: some confirmed slot whose kernel.elf is a whole ELF64
 # file on the ESP (readelf checks the headers; the loader's checks are stricter).
