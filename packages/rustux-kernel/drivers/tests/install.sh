@@ -9,6 +9,9 @@
 # say "done". Boot 2: that disk alone (virtio), which must come up through
 # the loader and kernel to /etc/rc's welcome line and the shell prompt.
 # TAP out; every boot has a hard timeout and stops at its last marker.
+# INSTALL_KERNEL=ELF puts that kernel into the installer image's slot a
+# first (to try a kernel before it is packaged; the installed system gets
+# the packaged one).
 set -u
 img=$1 W=$2
 n=0 rc=0
@@ -50,6 +53,10 @@ mtype -i "$W/installer.img@@$off" ::/EFI/Rustux/loader.conf |
 	sed 's|^cmdline .*|& rustica.install=/dev/vda|' >"$W/loader.conf"
 mcopy -o -i "$W/installer.img@@$off" "$W/loader.conf" ::/EFI/Rustux/loader.conf ||
 	{ echo "not ok 1 install: cannot edit the installer's loader.conf"; exit 1; }
+if [ -n "${INSTALL_KERNEL:-}" ]; then
+	mcopy -o -i "$W/installer.img@@$off" "$INSTALL_KERNEL" ::/EFI/Rustux/slot-a/kernel.elf ||
+		{ echo "not ok 1 install: cannot put $INSTALL_KERNEL into the installer image"; exit 1; }
+fi
 truncate -s 256M "$W/disk.img"
 
 # After the installer, init starts the shells: a prompt without "done" is a failure.
