@@ -24,7 +24,7 @@
 long
 lx_exit(long code, long a1, long a2, long a3, long a4, long a5)
 {
-	proc_exit((int)((code & 0xff) << 8));
+	proc_thread_exit((int)((code & 0xff) << 8));	/* this thread; the last ends the process */
 }
 
 long
@@ -42,7 +42,7 @@ lx_getpid(long a0, long a1, long a2, long a3, long a4, long a5)
 long
 lx_gettid(long a0, long a1, long a2, long a3, long a4, long a5)
 {
-	return curproc()->pid;
+	return current->lx_tid != 0 ? current->lx_tid : curproc()->pid;
 }
 
 long
@@ -68,7 +68,7 @@ long
 lx_set_tid_address(long ptr, long a1, long a2, long a3, long a4, long a5)
 {
 	current->clear_tid = (uint64_t)ptr;
-	return curproc()->pid;
+	return lx_gettid(0, 0, 0, 0, 0, 0);
 }
 
 long
@@ -104,12 +104,13 @@ lx_vfork(long a0, long a1, long a2, long a3, long a4, long a5)
 	return proc_fork(0, 0, 0);
 }
 
-/* The fork and vfork shapes; threads (CLONE_THREAD) are not there yet. */
+/* pthread_create's thread shape; anything else (vfork's CLONE_VM too) is a fork. */
 long
 lx_clone(long flags, long stack, long ptid, long ctid, long tls, long a5)
 {
 	if ((uint64_t)flags & LX_CLONE_THREAD) {
-		return -LX_EINVAL;
+		return proc_clone_thread((uint64_t)flags, (uint64_t)stack, (uint64_t)ptid,
+		    (uint64_t)ctid, (uint64_t)tls);
 	}
 	return proc_fork((uint64_t)flags, (uint64_t)stack, (uint64_t)ctid);
 }
@@ -437,6 +438,80 @@ long
 lx_kill(long pid, long sig, long a2, long a3, long a4, long a5)
 {
 	return proc_kill((int)pid, (int)sig);
+}
+
+/* Signals are per process here: a thread's signal goes to its process. */
+long
+lx_tkill(long tid, long sig, long a2, long a3, long a4, long a5)
+{
+	struct proc *t;
+
+	if (tid <= 0) {
+		return -LX_EINVAL;
+	}
+	if ((t = proc_by_tid((int)tid)) == NULL) {
+		return -LX_ESRCH;
+	}
+	return proc_kill(t->pid, (int)sig);
+}
+
+long
+lx_tgkill(long tgid, long tid, long sig, long a3, long a4, long a5)
+{
+	struct proc *t;
+
+	if (tgid <= 0 || tid <= 0) {
+		return -LX_EINVAL;
+	}
+	if ((t = proc_by_tid((int)tid)) == NULL || t->pid != tgid) {
+		return -LX_ESRCH;
+	}
+	return proc_kill(t->pid, (int)sig);
+}
+
+#define FUTEX_WAIT		0
+#define FUTEX_WAKE		1
+#define FUTEX_REQUEUE		3
+#define FUTEX_CMP_REQUEUE	4
+#define FUTEX_PRIVATE		128
+#define FUTEX_CLOCK_REALTIME	256
+
+/* Private futexes only: a shared one is keyed the same way (no shared memory yet). */
+long
+lx_futex(long uaddr, long op, long val, long uts, long uaddr2, long val3)
+{
+	uint64_t ns = UINT64_MAX;
+	int64_t ts[2];
+	uint32_t cur;
+
+	switch (op & ~(FUTEX_PRIVATE | FUTEX_CLOCK_REALTIME)) {
+	case FUTEX_WAIT:
+		if (uts != 0) {
+			if (copyin(ts, (uint64_t)uts, sizeof(ts)) != 0) {
+				return -LX_EFAULT;
+			}
+			if (ts[0] < 0 || ts[1] < 0 || ts[1] >= 1000000000) {
+				return -LX_EINVAL;
+			}
+			ns = ts[0] > 1000000000LL ? UINT64_MAX - 1 :
+			    (uint64_t)ts[0] * 1000000000ULL + (uint64_t)ts[1];
+		}
+		return futex_wait((uint64_t)uaddr, (uint32_t)val, ns);
+	case FUTEX_WAKE:
+		return futex_wake((uint64_t)uaddr, val < 0 ? 0 : (int)val);
+	case FUTEX_CMP_REQUEUE:
+		if (copyin(&cur, (uint64_t)uaddr, sizeof(cur)) != 0) {
+			return -LX_EFAULT;
+		}
+		if (cur != (uint32_t)val3) {
+			return -LX_EAGAIN;
+		}
+		/* fall through */
+	case FUTEX_REQUEUE:
+		return futex_requeue((uint64_t)uaddr, (int)val, (uint64_t)uaddr2, (int)uts);
+	default:
+		return -LX_ENOSYS;
+	}
 }
 
 /* RDRAND when the CPU has it, else a TSC-seeded generator (not for keys). */

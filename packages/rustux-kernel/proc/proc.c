@@ -398,7 +398,8 @@ init_thread(void *arg)
 	int rc;
 
 	current->proc = p;
-	p->thread = current;
+	p->thread = p->threads = current;
+	p->nthreads = 1;
 	if ((rc = proc_execve(init_path, argv, envp)) != 0) {
 		kprintf("RUSTUX: cannot start %s: error %d\n", init_path, -rc);
 		arch_poweroff(1);
@@ -430,8 +431,75 @@ proc_start_init(const char *path)
 	return thread_create_kernel("init", init_thread, p) != NULL ? 0 : -LX_ENOMEM;
 }
 
+/* CLONE_CHILD_CLEARTID / set_tid_address: zero the word and wake one joiner. */
+static void
+clear_child_tid(void)
+{
+	uint32_t zero = 0;
+
+	if (current->clear_tid != 0 && current->proc->as != NULL &&
+	    copyout(current->clear_tid, &zero, sizeof(zero)) == 0) {
+		futex_wake(current->clear_tid, 1);
+	}
+	current->clear_tid = 0;
+}
+
+/* Unlinks current from its process; 1 if it was the last thread. */
+static int
+unlink_thread(struct proc *p)
+{
+	for (struct thread **tp = &p->threads; *tp != NULL; tp = &(*tp)->peer) {
+		if (*tp == current) {
+			*tp = current->peer;
+			break;
+		}
+	}
+	current->peer = NULL;
+	p->thread = p->threads;
+	return --p->nthreads <= 0;
+}
+
+static __attribute__((noreturn)) void proc_exit_last(int wstatus);
+
+void
+proc_thread_exit(int wstatus)
+{
+	struct proc *p = curproc();
+
+	clear_child_tid();
+	arch_irq_disable();
+	if (!unlink_thread(p)) {
+		current->proc = NULL;
+		thread_exit();	/* the others go on */
+	}
+	arch_irq_enable();
+	proc_exit_last(p->group_exit ? p->exit_status : wstatus);
+}
+
 void
 proc_exit(int wstatus)
+{
+	struct proc *p = curproc();
+
+	arch_irq_disable();
+	if (!p->group_exit) {
+		p->group_exit = 1;
+		p->exit_status = wstatus;
+	}
+	for (struct thread *t = p->threads; t != NULL; t = t->peer) {
+		if (t != current) {
+			if (p->killed == 0) {
+				p->killed = LX_SIGKILL;	/* makes the others leave at once */
+			}
+			sched_interrupt(t);
+		}
+	}
+	arch_irq_enable();
+	proc_thread_exit(wstatus);
+}
+
+static void
+proc_exit_last(int wstatus)
 {
 	struct proc *p = curproc(), *c;
 	struct aspace *old;
@@ -506,7 +574,11 @@ proc_fork(uint64_t flags, uint64_t stack, uint64_t ctid)
 	}
 	t->proc = c;
 	t->cr3 = c->as->pml4;
-	c->thread = t;
+	c->thread = c->threads = t;
+	c->nthreads = 1;
+	if (flags & LX_CLONE_CHILD_CLEARTID) {
+		t->clear_tid = ctid;
+	}
 	tf = (struct trapframe *)(t->kstack_top - sizeof(*tf));
 	*tf = *current_tf();
 	tf->rax = 0;
@@ -536,6 +608,76 @@ wait_match(const struct proc *c, const struct proc *p, int pid)
 		return 1;
 	}
 	return c->pgid == (pid == 0 ? p->pgid : -pid);
+}
+
+struct proc *
+proc_by_tid(int tid)
+{
+	for (struct proc *p = all_procs; p != NULL; p = p->all_next) {
+		if (p->state == PROC_ZOMBIE) {
+			continue;
+		}
+		if (p->pid == tid) {
+			return p;
+		}
+		for (struct thread *t = p->threads; t != NULL; t = t->peer) {
+			if (t->lx_tid == tid) {
+				return p;
+			}
+		}
+	}
+	return NULL;
+}
+
+long
+proc_clone_thread(uint64_t flags, uint64_t stack, uint64_t ptid, uint64_t ctid, uint64_t tls)
+{
+	const uint64_t need = LX_CLONE_VM | LX_CLONE_SIGHAND | LX_CLONE_THREAD;
+	struct proc *p = curproc();
+	struct trapframe *tf;
+	struct thread *t;
+	int32_t tid;
+
+	if ((flags & need) != need || !(flags & LX_CLONE_FS) || !(flags & LX_CLONE_FILES) ||
+	    ((flags & LX_CLONE_SETTLS) && tls >= USER_TOP)) {
+		return -LX_EINVAL;	/* only the shape pthread_create uses */
+	}
+	if (p->group_exit) {
+		return -LX_EAGAIN;
+	}
+	if ((t = thread_alloc("user")) == NULL) {
+		return -LX_ENOMEM;
+	}
+	unsigned long irq = arch_irq_save();
+	tid = next_pid++;
+	arch_irq_restore(irq);
+	if ((flags & LX_CLONE_PARENT_SETTID) && copyout(ptid, &tid, sizeof(tid)) != 0) {
+		thread_free(t);
+		return -LX_EFAULT;
+	}
+	if (flags & LX_CLONE_CHILD_SETTID) {
+		(void)copyout(ctid, &tid, sizeof(tid));
+	}
+	t->proc = p;
+	t->cr3 = p->as->pml4;
+	t->lx_tid = tid;
+	t->clear_tid = (flags & LX_CLONE_CHILD_CLEARTID) ? ctid : 0;
+	tf = (struct trapframe *)(t->kstack_top - sizeof(*tf));
+	*tf = *current_tf();
+	tf->rax = 0;
+	if (stack != 0) {
+		tf->rsp = stack;
+	}
+	__asm__ volatile("fxsave64 (%0)" : : "r"(t->fpu) : "memory");
+	t->fs_base = (flags & LX_CLONE_SETTLS) ? tls : rdmsr(MSR_FS_BASE);
+	irq = arch_irq_save();
+	t->peer = p->threads;
+	p->threads = t;
+	p->nthreads++;
+	arch_irq_restore(irq);
+	thread_set_entry(t, (uint64_t)tf, user_return);
+	sched_make_runnable(t);
+	return tid;
 }
 
 long

@@ -32,7 +32,11 @@ struct proc {
 	struct aspace		*as;
 	struct fd_table		 fds;
 	struct vfs_ctx		 vfs;
-	struct thread		*thread;	/* the one thread (no CLONE_THREAD yet) */
+	struct thread		*thread;	/* the first live thread (signals wake it) */
+	struct thread		*threads;	/* every live thread, linked by peer */
+	int			 nthreads;
+	int			 group_exit;	/* exit_group or a fatal signal: every thread ends */
+	int			 exit_status;	/* the wait status once group_exit */
 	struct waitq		 child_wait;
 	struct lx_sigaction	 sigact[64];	/* recorded, not delivered yet */
 	uint64_t		 sigmask;
@@ -76,8 +80,19 @@ int	proc_start_init(const char *path);
 /* The Linux personality's lifecycle calls. */
 __attribute__((noreturn)) void proc_exit(int wstatus);
 long	proc_fork(uint64_t flags, uint64_t stack, uint64_t ctid);
+/* clone(CLONE_VM|CLONE_THREAD|...): a new thread in the caller's process; its tid or -errno. */
+long	proc_clone_thread(uint64_t flags, uint64_t stack, uint64_t ptid, uint64_t ctid,
+	    uint64_t tls);
+/* exit(2): ends the calling thread; the process ends with its last thread. */
+__attribute__((noreturn)) void proc_thread_exit(int wstatus);
+/* Futexes (private: keyed by address space and address). */
+long	futex_wait(uint64_t uaddr, uint32_t val, uint64_t timeout_ns);
+long	futex_wake(uint64_t uaddr, int n);
+long	futex_requeue(uint64_t uaddr, int n, uint64_t uaddr2, int n2);
 long	proc_wait(int pid, uint64_t ustatus, int options);
 struct proc *proc_by_pid(int pid);
+/* The live process one of whose threads has Linux tid tid, or NULL. */
+struct proc *proc_by_tid(int tid);
 /* The process with the smallest pid above pid, or NULL (/proc's listing). */
 struct proc *proc_next(int pid);
 int	proc_count(void);

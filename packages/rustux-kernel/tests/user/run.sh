@@ -14,8 +14,8 @@ SRC=$TOP/packages/rustux-kernel/tests/user
 rm -rf "$W" && mkdir -p "$W/root/test" "$W/root/bin" "$W/root/sbin" || exit 1
 fail() { echo "not ok 1 $*"; exit 1; }
 
-for p in hello usertest; do
-	musl-gcc -static -O2 -Wall -Wno-array-bounds -o "$W/root/test/$p" "$SRC/$p.c" ||
+for p in hello usertest threads; do
+	musl-gcc -static -pthread -O2 -Wall -Wno-array-bounds -o "$W/root/test/$p" "$SRC/$p.c" ||
 		fail "build $p"
 done
 printf 'rustux initrd\n' >"$W/root/test/data.txt"

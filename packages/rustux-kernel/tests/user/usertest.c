@@ -658,6 +658,22 @@ capture(char *const argv[], char *buf, size_t n)
 	return st;
 }
 
+/* musl pthreads: /test/threads prints its own TEST lines; its status sums them up. */
+static void
+test_threads(void)
+{
+	char *argv[] = { "/test/threads", NULL };
+	int st = -1;
+	pid_t pid = fork();
+
+	if (pid == 0) {
+		execv(argv[0], argv);
+		_exit(99);
+	}
+	check("threads_program", waitpid(pid, &st, 0) == pid && WIFEXITED(st) &&
+	    WEXITSTATUS(st) == 0);
+}
+
 /* Debian's busybox-static: a glibc static binary, unmodified. */
 static void
 test_busybox(void)
@@ -692,6 +708,7 @@ main(void)
 	test_pgrp();
 	test_sigmore();
 	test_poll();
+	test_threads();
 	test_busybox();
 	printf("RESULT %d passed, %d failed\n", passed, failed);
 	return failed != 0;
