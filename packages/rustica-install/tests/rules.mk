@@ -6,12 +6,14 @@
 #                             (one TCG boot, ~5 s)
 
 INSTALL_VIRTIO_WORK := $(OUT)/tmp/install-virtio
+# The kernel comes from rustux-kernel-build's own folder (KERNEL_DEV, packages/rustux-kernel/
+# rules.mk): rpg's package build empties out/build/rustux-kernel while it runs.
 
 CHECK_SUITES += install-virtio
 .PHONY: check-install-virtio
 check-install-virtio: rustux-kernel-build rustux-kernel-cli rustux-boot-build | deps
 	@timeout 200 sh $(TOP)/packages/rustux-kernel/drivers/tests/blk.sh $(TOP) \
-		$(OUT)/build/rustux-kernel/kernel.elf $(OUT)/build/rustux-boot/BOOTX64.EFI \
+		$(KERNEL_DEV)/kernel.elf $(OUT)/build/rustux-boot/BOOTX64.EFI \
 		$(HOST)/bin/rustux-kernel $(INSTALL_VIRTIO_WORK)/blk
 
 # Part 2, not in make check yet: boots the installer image with rustica.install=/dev/vda

@@ -13,11 +13,13 @@ SRC=$TOP/packages/rustux-kernel/drivers/tests
 rm -rf "$W" && mkdir -p "$W/root/test" "$W/root/dev" || exit 1
 fail() { echo "not ok 1 blk: $*"; exit 1; }
 
+# A private copy: a concurrent package build may empty the kernel's output folder.
+cp "$KERNEL" "$W/kernel.elf" || fail "no kernel at $KERNEL"
 musl-gcc -static -O2 -Wall -o "$W/root/test/blktest" "$SRC/blktest.c" || fail "build blktest"
 find "$W/root" -exec touch -h -d @"${SOURCE_DATE_EPOCH:-0}" {} + 2>/dev/null
 (cd "$W/root" && find . | LC_ALL=C sort | bsdcpio -o --format newc --quiet >"$W/initrd.cpio") ||
 	fail "pack initrd"
-"$RK" esp --output "$W/esp.img" --loader "$LOADER" --kernel "$KERNEL" \
+"$RK" esp --output "$W/esp.img" --loader "$LOADER" --kernel "$W/kernel.elf" \
 	--cmdline "init=/test/blktest rustux.confirm=0" \
 	--initrd "$W/initrd.cpio" --workdir "$W/rk" >"$W/esp.err" 2>&1 ||
 	{ sed 's/^/# /' "$W/esp.err"; fail "build ESP"; }
