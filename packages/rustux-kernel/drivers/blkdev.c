@@ -127,13 +127,21 @@ blk_ioctl(void *ctx, unsigned int cmd, unsigned long arg)
 {
 	struct blkdev *b = ctx;
 	uint64_t bytes = b->sectors * BLKDEV_SECTOR;
+	unsigned long sectors = (unsigned long)b->sectors;
 	int ssz = BLKDEV_SECTOR;
 
-	if (cmd == LX_BLKGETSIZE64)
+	switch (cmd) {
+	case LX_BLKGETSIZE64:
 		return copyout(arg, &bytes, sizeof(bytes));
-	if (cmd == LX_BLKSSZGET)
+	case LX_BLKGETSIZE:
+		return copyout(arg, &sectors, sizeof(sectors));
+	case LX_BLKSSZGET:
 		return copyout(arg, &ssz, sizeof(ssz));
-	return -LX_ENOTTY;
+	case LX_BLKFLSBUF:
+		return blk_fsync(b);
+	default:
+		return -LX_ENOTTY;
+	}
 }
 
 static struct blkdev *

@@ -4,7 +4,8 @@
  * A disk driver registers a whole disk with blkdev_add; the registry reads
  * its GPT (gpt_scan.h) and makes one device per partition. Each becomes a
  * devfs driver (block major BLKDEV_MAJOR, minor disk * 16 + partition) with
- * byte-granular pread/pwrite, BLKGETSIZE64 and BLKSSZGET; blkdev_populate
+ * byte-granular pread/pwrite, BLKGETSIZE64, BLKGETSIZE, BLKSSZGET and
+ * BLKFLSBUF; blkdev_populate
  * creates the S_IFBLK nodes /dev/vda, /dev/vda1... All I/O is serialised.
  */
 #ifndef RUSTUX_DRIVERS_BLKDEV_H
@@ -19,6 +20,8 @@
 #define BLKDEV_MAX	32
 #define BLKDEV_MAX_PARTS 15
 
+#define LX_BLKGETSIZE	0x1260u		/* unsigned long: 512-byte sectors */
+#define LX_BLKFLSBUF	0x1261u		/* flush */
 #define LX_BLKSSZGET	0x1268u
 #define LX_BLKGETSIZE64	0x80081272u
 

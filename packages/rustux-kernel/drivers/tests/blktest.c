@@ -73,11 +73,15 @@ whole_disk(int fd)
 	struct stat st;
 	uint64_t size = 0;
 	int ssz = 0;
+	unsigned long sectors = 0;
 	char small[1000], got[1000];
 
 	check(fstat(fd, &st) == 0 && S_ISBLK(st.st_mode) && st.st_rdev != 0, "fstat_is_blk");
 	check(ioctl(fd, 0x80081272, &size) == 0 && size == DISK_BYTES, "blkgetsize64");
 	check(ioctl(fd, 0x1268, &ssz) == 0 && ssz == 512, "blksszget");
+	check(ioctl(fd, 0x1260, &sectors) == 0 && sectors == DISK_BYTES / 512, "blkgetsize");
+	check(ioctl(fd, 0x1261, 0) == 0, "blkflsbuf");
+	check(ioctl(fd, 0x5401, &ssz) < 0 && errno == ENOTTY, "other_ioctl_enotty");
 	check(lseek(fd, 0, SEEK_END) == (off_t)DISK_BYTES, "lseek_end");
 	fill(big, sizeof(big), 7);
 	check(full_pwrite(fd, big, sizeof(big), 1 << 20) == 0, "pwrite_200k");
