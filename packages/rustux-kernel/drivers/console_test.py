@@ -13,7 +13,11 @@ import subprocess
 import sys
 import time
 
-PROMPT = re.compile(rb"rustica:[^\r\n]*# $")
+# A prompt on a fresh line (the editor redraws its line after "\r").
+PROMPT = re.compile(rb"\nrustica:[^\r\n]*# $")
+# Any prompt: after ^D (the newline was read already) or a ^C that ended no
+# process of the job with SIGINT (the shell then adds no newline).
+ANY_PROMPT = re.compile(rb"rustica:[^\r\n]*# $")
 BOOT_TIMEOUT = 90
 STEP_TIMEOUT = 20
 TOTAL_TIMEOUT = 240
@@ -146,6 +150,18 @@ def scenario(ser, mon):
     tap(out is not None, "console_ctrl_c_sleep", ser.buf[-300:])
     out = ser.run("echo alive $?")
     tap(has_line(out, "alive 130"), "console_shell_survives_ctrl_c", out)
+    # A busy foreground job, and a pipeline: only its first process gets the
+    # signal while proc/ has no process groups; cat then ends at end of file.
+    ser.send(b"yes > /dev/null\r")
+    time.sleep(1.5)
+    ser.send(b"\x03")
+    out = ser.expect(PROMPT, 10)
+    tap(out is not None, "console_ctrl_c_busy_job", ser.buf[-300:])
+    ser.send(b"sleep 30 | cat\r")
+    time.sleep(1.5)
+    ser.send(b"\x03")
+    out = ser.expect(ANY_PROMPT, 10)
+    tap(out is not None, "console_ctrl_c_pipeline", ser.buf[-300:])
     # cat echoes lines in canonical mode and ends at ^D.
     ser.send(b"cat\r")
     time.sleep(0.5)
@@ -153,7 +169,7 @@ def scenario(ser, mon):
     out = ser.expect(re.compile(rb"line one\r*\n(?:.*\n)?line one\r*\n"))
     tap(out is not None, "console_cat_canonical_line", ser.buf[-300:])
     ser.send(b"\x04")
-    out = ser.expect(PROMPT, 10)
+    out = ser.expect(ANY_PROMPT, 10)
     tap(out is not None, "console_cat_ctrl_d", ser.buf[-300:])
     # Canonical-mode erase inside cat: the line it gets is already edited.
     ser.send(b"cat\r")
