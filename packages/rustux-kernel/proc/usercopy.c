@@ -33,7 +33,15 @@ copyout(uint64_t udst, const void *src, size_t n)
 	if (n == 0) {
 		return 0;
 	}
-	if (!user_range(udst, n) || uc_copy((void *)udst, src, n) != 0) {
+	if (!user_range(udst, n)) {
+		return -LX_EFAULT;
+	}
+	/* Copy-on-write pages are read-only: copy them first (CR0.WP may be off). */
+	if (curproc() != NULL && curproc()->as != NULL &&
+	    as_prepare_write(curproc()->as, udst, n) != 0) {
+		return -LX_ENOMEM;
+	}
+	if (uc_copy((void *)udst, src, n) != 0) {
 		return -LX_EFAULT;
 	}
 	return 0;

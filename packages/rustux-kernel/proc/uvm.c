@@ -14,6 +14,7 @@
 #define PTE_P		(1ULL << 0)
 #define PTE_W		(1ULL << 1)
 #define PTE_U		(1ULL << 2)
+#define PTE_COW		(1ULL << 9)	/* shared after fork: a write copies (software bit) */
 #define PTE_NX		(1ULL << 63)
 #define PTE_ADDR	0x000ffffffffff000ULL
 #define PROT_W		2u
@@ -23,6 +24,53 @@ static uint64_t *
 table(uint64_t pa)
 {
 	return phys_to_virt(pa & PTE_ADDR);
+}
+
+/*
+ * Copy-on-write: refs[pfn] counts the extra address spaces mapping a user
+ * page (0: one owner, the usual case). Made at the first fork, one
+ * uint16_t per physical page; a page already shared 65535 times is copied.
+ */
+static uint16_t *refs;
+static uint64_t refs_count;
+
+static int
+refs_init(void)
+{
+	uint64_t pages, pa;
+
+	if (refs != NULL) {
+		return 0;
+	}
+	refs_count = pmm_max_phys() / PAGE_SIZE + 1;
+	pages = (refs_count * sizeof(*refs) + PAGE_SIZE - 1) / PAGE_SIZE;
+	if ((pa = pmm_alloc_pages(pages, 1)) == PMM_NONE) {
+		return -1;
+	}
+	refs = phys_to_virt(pa);
+	memset(refs, 0, pages * PAGE_SIZE);
+	return 0;
+}
+
+static uint16_t *
+page_refs(uint64_t pa)
+{
+	uint64_t pfn = (pa & PTE_ADDR) / PAGE_SIZE;
+
+	return refs != NULL && pfn < refs_count ? &refs[pfn] : NULL;
+}
+
+/* Drops one mapping of a user page: the last one frees it. */
+static void
+page_put(uint64_t pa)
+{
+	uint16_t *r = page_refs(pa);
+
+	if (r != NULL && *r > 0) {
+		(*r)--;
+		return;
+	}
+	pmm_free_page(pa & PTE_ADDR);
 }
 
 /* The leaf entry for va, creating tables when alloc; NULL if absent or no memory. */
@@ -92,7 +140,7 @@ free_level(uint64_t pa, int level)
 		if (level > 1) {
 			free_level(t[i], level - 1);
 		} else {
-			pmm_free_page(t[i] & PTE_ADDR);
+			page_put(t[i]);
 		}
 	}
 	pmm_free_page(pa & PTE_ADDR);
@@ -187,7 +235,7 @@ as_unmap(struct aspace *as, uint64_t start, uint64_t end)
 		uint64_t *e = walk(as, va, 0);
 
 		if (e != NULL && (*e & PTE_P)) {
-			pmm_free_page(*e & PTE_ADDR);
+			page_put(*e);
 			*e = 0;
 			as->pages--;
 			flush(as, va);
@@ -218,7 +266,10 @@ as_protect(struct aspace *as, uint64_t start, uint64_t end, uint32_t prot)
 		uint64_t *e = walk(as, va, 0);
 
 		if (e != NULL && (*e & PTE_P)) {
-			*e = (*e & PTE_ADDR) | pte_flags(prot);
+			*e = (*e & (PTE_ADDR | PTE_COW)) | pte_flags(prot);
+			if (*e & PTE_COW) {
+				*e &= ~PTE_W;	/* still shared: the first write copies */
+			}
 			flush(as, va);
 		}
 	}
@@ -243,6 +294,53 @@ as_find_free(struct aspace *as, uint64_t len)
 		if (!clash) {
 			as->mmap_next = a + len;
 			return a + len <= USER_STACK_TOP - USER_STACK_SIZE ? a : 0;
+		}
+	}
+	return 0;
+}
+
+/* A write to a shared page: a private copy, or the page itself once nobody else has it. */
+static int
+cow_break(struct aspace *as, uint64_t va, uint64_t *e)
+{
+	uint16_t *r = page_refs(*e);
+	uint64_t pa;
+
+	if (r == NULL || *r == 0) {
+		*e = (*e & ~PTE_COW) | PTE_W;
+		flush(as, va);
+		return 0;
+	}
+	if ((pa = pmm_alloc_page()) == PMM_NONE) {
+		return -1;
+	}
+	memcpy(phys_to_virt(pa), phys_to_virt(*e & PTE_ADDR), PAGE_SIZE);
+	(*r)--;
+	*e = pa | (*e & ~(PTE_ADDR | PTE_COW)) | PTE_W;
+	flush(as, va);
+	return 0;
+}
+
+int
+as_prepare_write(struct aspace *as, uint64_t va, size_t n)
+{
+	uint64_t end = va + n;
+
+	if (n == 0 || end < va) {
+		return 0;
+	}
+	for (uint64_t page = va & ~PAGE_MASK; page < end; page += PAGE_SIZE) {
+		uint64_t *e = walk(as, page, 0);
+		const struct vma *v;
+
+		if (e == NULL || (*e & (PTE_P | PTE_COW)) != (PTE_P | PTE_COW)) {
+			continue;
+		}
+		if ((v = as_find_vma(as, page)) == NULL || !(v->prot & PROT_W)) {
+			continue;	/* the copy faults and says EFAULT */
+		}
+		if (cow_break(as, page, e) != 0) {
+			return -1;
 		}
 	}
 	return 0;
@@ -274,6 +372,9 @@ as_fault(struct aspace *as, uint64_t addr, int write, int exec)
 	}
 	e = walk(as, addr & ~PAGE_MASK, 0);
 	if (e != NULL && (*e & PTE_P)) {
+		if (write && (*e & PTE_COW)) {
+			return cow_break(as, addr & ~PAGE_MASK, e);
+		}
 		return -1;	/* present: a real protection fault */
 	}
 	return populate(as, addr & ~PAGE_MASK, v->prot);
@@ -297,6 +398,9 @@ as_write(struct aspace *as, uint64_t va, const void *src, size_t n)
 			}
 			e = walk(as, page, 0);
 		}
+		if ((*e & PTE_COW) && cow_break(as, page, e) != 0) {
+			return -1;
+		}
 		memcpy((uint8_t *)phys_to_virt(*e & PTE_ADDR) + off, s, chunk);
 		s += chunk;
 		va += chunk;
@@ -306,9 +410,10 @@ as_write(struct aspace *as, uint64_t va, const void *src, size_t n)
 }
 
 struct aspace *
-as_clone(const struct aspace *src)
+as_clone(struct aspace *src)
 {
 	struct aspace *as = as_create();
+	int cow = refs_init() == 0;
 
 	if (as == NULL) {
 		return NULL;
@@ -326,13 +431,27 @@ as_clone(const struct aspace *src)
 			if (se == NULL || !(*se & PTE_P)) {
 				continue;
 			}
-			if ((de = walk(as, va, 1)) == NULL || (pa = pmm_alloc_pages(1, 1)) == PMM_NONE) {
+			if ((de = walk(as, va, 1)) == NULL) {
 				goto fail;
 			}
-			memcpy(phys_to_virt(pa), phys_to_virt(*se & PTE_ADDR), PAGE_SIZE);
-			*de = pa | (*se & ~PTE_ADDR);
+			uint16_t *r = cow ? page_refs(*se) : NULL;
+
+			if (r != NULL && *r < UINT16_MAX) {
+				(*r)++;	/* shared: read-only in both until a write */
+				*se = (*se & ~PTE_W) | PTE_COW;
+				*de = *se;
+			} else {
+				if ((pa = pmm_alloc_pages(1, 1)) == PMM_NONE) {
+					goto fail;
+				}
+				memcpy(phys_to_virt(pa), phys_to_virt(*se & PTE_ADDR), PAGE_SIZE);
+				*de = pa | (*se & ~PTE_ADDR);
+			}
 			as->pages++;
 		}
+	}
+	if (current != NULL && current->cr3 == src->pml4) {
+		write_cr3(src->pml4);	/* the parent's writable entries just became read-only */
 	}
 	return as;
 fail:

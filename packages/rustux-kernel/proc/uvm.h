@@ -30,7 +30,9 @@ struct aspace *as_create(void);
 /* Frees every user page, page table and VMA, and the aspace. Not the active one. */
 void	as_destroy(struct aspace *as);
 /* A copy of src (eager: every present page is copied). NULL on no memory. */
-struct aspace *as_clone(const struct aspace *src);
+struct aspace *as_clone(struct aspace *src);	/* copy-on-write: shares every page */
+/* Before the kernel writes [va, va+n) of the current space: copies shared pages. 0 or -1. */
+int	as_prepare_write(struct aspace *as, uint64_t va, size_t n);
 /* Adds [start, end) with prot, removing what was there (MAP_FIXED semantics). */
 int	as_map_anon(struct aspace *as, uint64_t start, uint64_t end, uint32_t prot);
 /* Removes [start, end): pages freed, VMAs trimmed. */

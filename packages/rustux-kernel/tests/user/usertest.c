@@ -658,6 +658,53 @@ capture(char *const argv[], char *buf, size_t n)
 	return st;
 }
 
+/* Copy-on-write fork: writes on either side stay private; the child does not copy untouched pages. */
+static char cow_area[4 << 20];
+static volatile int cow_word = 1;
+
+static void
+test_cow(void)
+{
+	struct sysinfo before, after;
+	int st = -1, p1[2];
+	char buf[8] = "parent!";
+	pid_t pid;
+
+	memset(cow_area, 0x5a, sizeof(cow_area));	/* 4 MiB present in the parent */
+	pipe(p1);
+	sysinfo(&before);
+	pid = fork();
+	if (pid == 0) {
+		int ok;
+
+		sysinfo(&after);
+		/* An eager copy would have taken the 4 MiB already: 1 MiB is generous. */
+		ok = before.freeram - after.freeram < (1 << 20);
+		cow_word = 2;
+		cow_area[0] = 1;
+		ok = ok && read(p1[0], buf, 7) == 7 && memcmp(buf, "child!!", 7) == 0;
+		_exit(ok ? 0 : 1);
+	}
+	write(p1[1], "child!!", 7);
+	check("cow_fork_shares_pages", waitpid(pid, &st, 0) == pid && WIFEXITED(st) &&
+	    WEXITSTATUS(st) == 0);
+	check("cow_child_writes_private", cow_word == 1 && cow_area[0] == 0x5a &&
+	    memcmp(buf, "parent!", 7) == 0);
+	pid = fork();
+	if (pid == 0) {
+		struct timespec t = { 0, 30000000 };
+
+		nanosleep(&t, NULL);	/* the parent writes meanwhile */
+		_exit(cow_word == 1 && cow_area[1] == 0x5a ? 0 : 1);
+	}
+	cow_word = 3;
+	cow_area[1] = 2;
+	check("cow_parent_writes_private", waitpid(pid, &st, 0) == pid && WIFEXITED(st) &&
+	    WEXITSTATUS(st) == 0 && cow_word == 3);
+	close(p1[0]);
+	close(p1[1]);
+}
+
 /* musl pthreads: /test/threads prints its own TEST lines; its status sums them up. */
 static void
 test_threads(void)
@@ -709,6 +756,7 @@ main(void)
 	test_sigmore();
 	test_poll();
 	test_threads();
+	test_cow();
 	test_busybox();
 	printf("RESULT %d passed, %d failed\n", passed, failed);
 	return failed != 0;
