@@ -138,7 +138,7 @@ set_termios(unsigned cmd, unsigned long arg)
 	}
 	ldisc_set_termios(&tty.ld, &t);
 	arch_irq_restore(s);
-	waitq_wake_all(&tty.readers);
+	tty_wake(NULL);		/* leaving canonical mode can make bytes readable */
 	return 0;
 }
 
