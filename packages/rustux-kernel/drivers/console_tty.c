@@ -43,13 +43,13 @@ tty_output(void *ctx, const char *buf, size_t n)
 	console_write(buf + start, n - start);
 }
 
-/* Every process is its own group (proc/), so the group is its leader. */
+/* ^C, ^\ and ^Z: the whole foreground group (not 1: kill(-1) is everyone). */
 static void
 tty_signal(void *ctx, int sig)
 {
 	(void)ctx;
 	if (tty.fg > 1) {
-		proc_kill(-tty.fg, sig);
+		proc_signal_pgrp(tty.fg, sig);
 	}
 }
 
@@ -114,12 +114,10 @@ tty_write(void *ctx, const void *buf, size_t n, uint32_t fflags)
 static int
 fg_group(void)
 {
-	struct proc *p;
-
-	if (tty.fg > 0 && (p = proc_by_pid(tty.fg)) != NULL && p->state != PROC_ZOMBIE) {
+	if (tty.fg > 0 && proc_pgrp_exists(tty.fg, 0)) {
 		return tty.fg;
 	}
-	return curproc() != NULL ? curproc()->pid : 0;
+	return curproc() != NULL ? curproc()->pgid : 0;
 }
 
 static int
@@ -164,13 +162,16 @@ tty_ioctl(void *ctx, unsigned cmd, unsigned long arg)
 		if ((n = copyin(&pg, arg, sizeof(pg))) != 0) {
 			return n;
 		}
-		if (pg <= 0 || proc_by_pid(pg) == NULL) {
-			return pg <= 0 ? -LX_EINVAL : -LX_EPERM;
+		if (pg <= 0) {
+			return -LX_EINVAL;
+		}
+		if (!proc_pgrp_exists(pg, 0)) {
+			return -LX_EPERM;
 		}
 		tty.fg = pg;
 		return 0;
 	case LX_TIOCGSID:
-		pg = 1;
+		pg = curproc() != NULL ? curproc()->sid : 1;
 		return copyout(arg, &pg, sizeof(pg));
 	case LX_TIOCSCTTY: case LX_TIOCNOTTY:
 		return 0;
