@@ -15,8 +15,8 @@ import time
 
 # A prompt on a fresh line (the editor redraws its line after "\r").
 PROMPT = re.compile(rb"\nrustica:[^\r\n]*# $")
-# Any prompt: after ^D (the newline was read already) or a ^C that ended no
-# process of the job with SIGINT (the shell then adds no newline).
+# Any prompt: after ^D (the newline was read already) or a pipeline's ^C
+# (the shell adds a newline only when the last command died of SIGINT).
 ANY_PROMPT = re.compile(rb"rustica:[^\r\n]*# $")
 BOOT_TIMEOUT = 90
 STEP_TIMEOUT = 20
@@ -150,8 +150,7 @@ def scenario(ser, mon):
     tap(out is not None, "console_ctrl_c_sleep", ser.buf[-300:])
     out = ser.run("echo alive $?")
     tap(has_line(out, "alive 130"), "console_shell_survives_ctrl_c", out)
-    # A busy foreground job, and a pipeline: only its first process gets the
-    # signal while proc/ has no process groups; cat then ends at end of file.
+    # A busy foreground job, and a pipeline (one process group).
     ser.send(b"yes > /dev/null\r")
     time.sleep(1.5)
     ser.send(b"\x03")
