@@ -259,6 +259,16 @@ pick_target(struct rpg_ctx *ctx, struct loaderconf *c, int present, char *target
 	}
 	*target = other(c->default_slot);
 	t = lc_slot(c, *target);
+	/*
+	 * The loader leaves a kernel that failed its tries as the default; the
+	 * confirmed kernel it fell back to is in the other slot. The failed
+	 * slot is the one to reuse.
+	 */
+	if (def->state == LC_STATE_FAILED && t->version[0] != '\0' &&
+	    t->state == LC_STATE_CONFIRMED) {
+		*target = c->default_slot;
+		return 0;
+	}
 	if (t->version[0] != '\0' && t->state == LC_STATE_CONFIRMED &&
 	    def->state != LC_STATE_CONFIRMED)
 		return rpg_fail(ctx, RPG_E_CONFLICT, "slot-%c holds the only confirmed kernel (%s); "
