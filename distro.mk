@@ -53,7 +53,7 @@ RECIPES := $(filter $(PACKAGES),$(patsubst recipes/%.json,%,$(wildcard recipes/*
 
 # Sources a package compiles in from outside its own folder (one home per concept).
 PKG_DEPS_rustux-boot := $(wildcard packages/rustux-kernel/lib/elf.[ch] packages/rustux-kernel/abi/*.h)
-PKG_DEPS_rustica-install := $(wildcard images/mkimage/gpt.[ch] packages/rustux-boot/loaderconf.[ch])
+PKG_DEPS_rustica-install := $(wildcard images/mkimage/gpt.[ch] packages/rustux-boot/loaderconf.[ch] rpg/src/*.[ch])
 
 define package_rules
 .PHONY: $(1) $(1)-rebuild $(1)-clean
