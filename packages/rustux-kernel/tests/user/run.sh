@@ -12,6 +12,7 @@ set -u
 TOP=$1 KERNEL=$2 LOADER=$3 RK=$4 W=$5
 SRC=$TOP/packages/rustux-kernel/tests/user
 rm -rf "$W" && mkdir -p "$W/root/test" "$W/root/bin" "$W/root/sbin" || exit 1
+W=$(cd "$W" && pwd)	# absolute: the package Makefiles below run in other folders
 fail() { echo "not ok 1 $*"; exit 1; }
 
 for p in hello usertest threads; do
