@@ -56,7 +56,59 @@ user_path(long up, long *err)
 	return p;
 }
 
-enum fs_op { OP_MKDIR, OP_RMDIR, OP_UNLINK, OP_STAT, OP_LSTAT, OP_READLINK, OP_TRUNC };
+enum fs_op {
+	OP_MKDIR, OP_RMDIR, OP_UNLINK, OP_STAT, OP_LSTAT, OP_READLINK, OP_TRUNC, OP_CHMOD,
+	OP_UTIMES
+};
+
+/* chmod: the permission bits change, the file type never does. */
+static void
+set_mode(struct vnode *vn, long mode)
+{
+	vn->mode = (vn->mode & LX_S_IFMT) | ((uint32_t)mode & 07777);
+	vn->ctime = vfs_now();
+}
+
+/* One utimensat time: UTIME_NOW, UTIME_OMIT or a checked timespec. */
+static long
+pick_time(const int64_t ts[2], int64_t now, int64_t *out)
+{
+	if (ts[1] == LX_UTIME_OMIT) {
+		return 0;
+	}
+	if (ts[1] == LX_UTIME_NOW) {
+		*out = now;
+		return 0;
+	}
+	if (ts[1] < 0 || ts[1] >= 1000000000 || ts[0] < 0 || ts[0] > INT64_MAX / 1000000000 - 1) {
+		return -LX_EINVAL;
+	}
+	*out = ts[0] * 1000000000 + ts[1];
+	return 0;
+}
+
+/* utimensat's times (NULL: both now) applied to vn. */
+static long
+set_times(struct vnode *vn, long utimes)
+{
+	int64_t ts[2][2], now = vfs_now(), at = vn->atime, mt = vn->mtime;
+	long r;
+
+	if (utimes == 0) {
+		vn->atime = vn->mtime = vn->ctime = now;
+		return 0;
+	}
+	if ((r = copyin(ts, (uint64_t)utimes, sizeof(ts))) != 0) {
+		return r;
+	}
+	if ((r = pick_time(ts[0], now, &at)) != 0 || (r = pick_time(ts[1], now, &mt)) != 0) {
+		return r;
+	}
+	vn->atime = at;
+	vn->mtime = mt;
+	vn->ctime = now;
+	return 0;
+}
 
 static long
 one_path(long dirfd, long up, enum fs_op op, long a, long b)
@@ -116,12 +168,91 @@ one_path(long dirfd, long up, enum fs_op op, long a, long b)
 			vnode_unref(vn);
 		}
 		break;
+	case OP_CHMOD:
+		if ((r = vfs_lookup(ctx, at, path, VFS_FOLLOW, &vn)) == 0) {
+			set_mode(vn, a);
+			vnode_unref(vn);
+		}
+		break;
+	case OP_UTIMES:
+		r = vfs_lookup(ctx, at, path, (b & LX_AT_SYMLINK_NOFOLLOW) ? 0 : VFS_FOLLOW, &vn);
+		if (r == 0) {
+			r = set_times(vn, a);
+			vnode_unref(vn);
+		}
+		break;
 	}
 	if (at != NULL) {
 		vnode_unref(at);
 	}
 	kfree(path);
 	return r;
+}
+
+long
+lx_chmod(long p, long mode, long a2, long a3, long a4, long a5)
+{
+	return one_path(LX_AT_FDCWD, p, OP_CHMOD, mode, 0);
+}
+
+long
+lx_fchmodat(long d, long p, long mode, long a3, long a4, long a5)
+{
+	return one_path(d, p, OP_CHMOD, mode, 0);
+}
+
+/* The vnode behind an open file descriptor (referenced), for the f* calls. */
+static long
+fd_vnode(long fd, struct vnode **vn)
+{
+	struct object *o;
+	long r;
+
+	if ((r = fd_get(&curproc()->fds, (int)fd, &o)) != 0) {
+		return r;
+	}
+	if (o->type != RX_OBJ_FILE) {
+		object_unref(o);
+		return -LX_EBADF;
+	}
+	*vn = ((struct file *)o)->vn;
+	vnode_ref(*vn);
+	object_unref(o);
+	return 0;
+}
+
+long
+lx_fchmod(long fd, long mode, long a2, long a3, long a4, long a5)
+{
+	struct vnode *vn;
+	long r;
+
+	if ((r = fd_vnode(fd, &vn)) != 0) {
+		return r;
+	}
+	set_mode(vn, mode);
+	vnode_unref(vn);
+	return 0;
+}
+
+long
+lx_utimensat(long d, long p, long times, long flags, long a4, long a5)
+{
+	struct vnode *vn;
+	long r;
+
+	if (flags & ~(LX_AT_SYMLINK_NOFOLLOW | LX_AT_EMPTY_PATH)) {
+		return -LX_EINVAL;
+	}
+	if (p == 0) {	/* futimens: utimensat(fd, NULL, times, 0) */
+		if ((r = fd_vnode(d, &vn)) != 0) {
+			return r;
+		}
+		r = set_times(vn, times);
+		vnode_unref(vn);
+		return r;
+	}
+	return one_path(d, p, OP_UTIMES, times, flags);
 }
 
 long
