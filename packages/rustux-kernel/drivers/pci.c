@@ -1,7 +1,7 @@
 /* pci.c - kernel: PCI enumeration over the legacy configuration ports */
 /* SPDX-License-Identifier: MIT */
 #include "drivers/pci.h"
-#include "drivers/portio.h"
+#include "arch/x86_64/portio.h"
 #include "kernel/printk.h"
 
 #define PCI_ADDR	0xcf8
@@ -21,8 +21,8 @@ addr(const struct pci_dev *d, uint8_t off)
 uint32_t
 pci_read32(const struct pci_dev *d, uint8_t off)
 {
-	pio_out32(PCI_ADDR, addr(d, off));
-	return pio_in32(PCI_DATA);
+	outl(PCI_ADDR, addr(d, off));
+	return inl(PCI_DATA);
 }
 
 uint16_t
@@ -40,8 +40,8 @@ pci_read8(const struct pci_dev *d, uint8_t off)
 void
 pci_write32(const struct pci_dev *d, uint8_t off, uint32_t v)
 {
-	pio_out32(PCI_ADDR, addr(d, off));
-	pio_out32(PCI_DATA, v);
+	outl(PCI_ADDR, addr(d, off));
+	outl(PCI_DATA, v);
 }
 
 void

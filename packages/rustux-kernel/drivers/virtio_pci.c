@@ -1,7 +1,7 @@
 /* virtio_pci.c - kernel: legacy virtio-pci registers, one polled virtqueue */
 /* SPDX-License-Identifier: MIT */
 #include "arch/mmu.h"
-#include "drivers/portio.h"
+#include "arch/x86_64/portio.h"
 #include "drivers/virtio_pci.h"
 #include "lib/string.h"
 #include "mm/pmm.h"
@@ -25,22 +25,22 @@ virtio_legacy_open(const struct pci_dev *pd, struct virtio_dev *vd)
 	memset(vd, 0, sizeof(*vd));
 	vd->io = (uint16_t)pd->bar[0].base;
 	pci_enable(pd, PCI_CMD_IO | PCI_CMD_MASTER | PCI_CMD_INTX_OFF);
-	pio_out8(vd->io + R_STATUS, 0);
-	pio_out8(vd->io + R_STATUS, VIRTIO_STATUS_ACK);
-	pio_out8(vd->io + R_STATUS, VIRTIO_STATUS_ACK | VIRTIO_STATUS_DRIVER);
+	outb(vd->io + R_STATUS, 0);
+	outb(vd->io + R_STATUS, VIRTIO_STATUS_ACK);
+	outb(vd->io + R_STATUS, VIRTIO_STATUS_ACK | VIRTIO_STATUS_DRIVER);
 	return 0;
 }
 
 uint32_t
 virtio_features(struct virtio_dev *vd)
 {
-	return pio_in32(vd->io + R_DEV_FEATURES);
+	return inl(vd->io + R_DEV_FEATURES);
 }
 
 uint32_t
 virtio_cfg32(struct virtio_dev *vd, unsigned off)
 {
-	return pio_in32((uint16_t)(vd->io + R_CONFIG + off));
+	return inl((uint16_t)(vd->io + R_CONFIG + off));
 }
 
 static int
@@ -49,8 +49,8 @@ setup_queue(struct virtio_dev *vd)
 	struct virtq *q = &vd->q;
 	size_t pages;
 
-	pio_out16(vd->io + R_QUEUE_SEL, 0);
-	q->n = pio_in16(vd->io + R_QUEUE_SIZE);
+	outw(vd->io + R_QUEUE_SEL, 0);
+	q->n = inw(vd->io + R_QUEUE_SIZE);
 	if (q->n == 0 || (q->n & (q->n - 1)) != 0)
 		return -1;
 	pages = vring_bytes(q->n) / PAGE_SIZE;
@@ -61,19 +61,19 @@ setup_queue(struct virtio_dev *vd)
 	q->avail = (volatile uint16_t *)((char *)q->desc + vring_avail_off(q->n));
 	q->used = (volatile uint16_t *)((char *)q->desc + vring_used_off(q->n));
 	q->avail[0] = 1;	/* VRING_AVAIL_F_NO_INTERRUPT: we poll */
-	pio_out32(vd->io + R_QUEUE_PFN, (uint32_t)(q->phys / VRING_ALIGN));
+	outl(vd->io + R_QUEUE_PFN, (uint32_t)(q->phys / VRING_ALIGN));
 	return 0;
 }
 
 int
 virtio_start(struct virtio_dev *vd, uint32_t features)
 {
-	pio_out32(vd->io + R_DRV_FEATURES, features);
+	outl(vd->io + R_DRV_FEATURES, features);
 	if (setup_queue(vd) != 0) {
-		pio_out8(vd->io + R_STATUS, VIRTIO_STATUS_FAILED);
+		outb(vd->io + R_STATUS, VIRTIO_STATUS_FAILED);
 		return -1;
 	}
-	pio_out8(vd->io + R_STATUS, VIRTIO_STATUS_ACK | VIRTIO_STATUS_DRIVER | VIRTIO_STATUS_OK);
+	outb(vd->io + R_STATUS, VIRTIO_STATUS_ACK | VIRTIO_STATUS_DRIVER | VIRTIO_STATUS_OK);
 	return 0;
 }
 
@@ -86,11 +86,11 @@ virtio_submit_wait(struct virtio_dev *vd, uint16_t head)
 	__atomic_thread_fence(__ATOMIC_SEQ_CST);
 	q->avail[1] = ++q->avail_idx;
 	__atomic_thread_fence(__ATOMIC_SEQ_CST);
-	pio_out16(vd->io + R_QUEUE_NOTIFY, 0);
+	outw(vd->io + R_QUEUE_NOTIFY, 0);
 	/* Polled: QEMU completes the request on its own thread while we spin. */
 	while (vring_pending(q->used_seen, q->used[1]) == 0)
 		__asm__ volatile("pause" ::: "memory");
 	__atomic_thread_fence(__ATOMIC_SEQ_CST);
 	q->used_seen++;
-	(void)pio_in8(vd->io + R_ISR);	/* acknowledge, in case INTx fired */
+	(void)inb(vd->io + R_ISR);	/* acknowledge, in case INTx fired */
 }

@@ -5,6 +5,8 @@
 
 #include <stdint.h>
 
+#include "arch/x86_64/portio.h"
+
 #define MSR_EFER		0xc0000080u
 #define MSR_APIC_BASE		0x1bu
 #define EFER_NXE		(1u << 11)
@@ -20,27 +22,6 @@
 #define VEC_TIMER		0x20
 #define VEC_ISA_BASE		0x30	/* ISA IRQ n arrives on 0x30 + n */
 #define VEC_SPURIOUS		0xff
-
-static inline void
-outb(uint16_t port, uint8_t v)
-{
-	__asm__ volatile("outb %0, %1" : : "a"(v), "Nd"(port));
-}
-
-static inline uint8_t
-inb(uint16_t port)
-{
-	uint8_t v;
-
-	__asm__ volatile("inb %1, %0" : "=a"(v) : "Nd"(port));
-	return v;
-}
-
-static inline void
-outl(uint16_t port, uint32_t v)
-{
-	__asm__ volatile("outl %0, %1" : : "a"(v), "Nd"(port));
-}
 
 static inline uint64_t
 rdmsr(uint32_t msr)

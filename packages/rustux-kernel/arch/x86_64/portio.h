@@ -1,18 +1,18 @@
-/* portio.h - kernel: 16- and 32-bit x86 port I/O for the PCI drivers */
+/* portio.h - kernel: x86 port I/O (8, 16 and 32 bits), for arch code and the x86 drivers */
 /* SPDX-License-Identifier: MIT */
-#ifndef RUSTUX_DRIVERS_PORTIO_H
-#define RUSTUX_DRIVERS_PORTIO_H
+#ifndef RUSTUX_ARCH_X86_64_PORTIO_H
+#define RUSTUX_ARCH_X86_64_PORTIO_H
 
 #include <stdint.h>
 
 static inline void
-pio_out8(uint16_t port, uint8_t v)
+outb(uint16_t port, uint8_t v)
 {
 	__asm__ volatile("outb %0, %1" : : "a"(v), "Nd"(port));
 }
 
 static inline uint8_t
-pio_in8(uint16_t port)
+inb(uint16_t port)
 {
 	uint8_t v;
 
@@ -21,13 +21,13 @@ pio_in8(uint16_t port)
 }
 
 static inline void
-pio_out16(uint16_t port, uint16_t v)
+outw(uint16_t port, uint16_t v)
 {
 	__asm__ volatile("outw %0, %1" : : "a"(v), "Nd"(port));
 }
 
 static inline uint16_t
-pio_in16(uint16_t port)
+inw(uint16_t port)
 {
 	uint16_t v;
 
@@ -36,13 +36,13 @@ pio_in16(uint16_t port)
 }
 
 static inline void
-pio_out32(uint16_t port, uint32_t v)
+outl(uint16_t port, uint32_t v)
 {
 	__asm__ volatile("outl %0, %1" : : "a"(v), "Nd"(port));
 }
 
 static inline uint32_t
-pio_in32(uint16_t port)
+inl(uint16_t port)
 {
 	uint32_t v;
 
