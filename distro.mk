@@ -52,6 +52,7 @@ $(OUT)/keys/dev.sec: | rpg
 RECIPES := $(filter $(PACKAGES),$(patsubst recipes/%.json,%,$(wildcard recipes/*.json)))
 
 # Sources a package compiles in from outside its own folder (one home per concept).
+PKG_DEPS_sh := $(wildcard packages/coreutils/lib/testexpr.[ch])
 PKG_DEPS_rustux-boot := $(wildcard packages/rustux-kernel/lib/elf.[ch] packages/rustux-kernel/abi/*.h)
 PKG_DEPS_rustica-install := $(wildcard images/mkimage/gpt.[ch] packages/rustux-boot/loaderconf.[ch] rpg/src/*.[ch])
 
