@@ -214,7 +214,7 @@ if [ "${RI_LIVE_OK:-}" = 1 ] && [ -f "$live" ] && [ -n "$kpkg" ] && [ -n "$bpkg"
 		fi
 	    done
 else
-	echo "ok $((n + 1)) real_install_boot # SKIP image-live did not build, or no out/repo packages"
+	echo "not ok $((n + 1)) real_install_boot: image-live did not build, or out/repo has no packages"
 fi
 
 # --- 6. the installer image: its payloads, and the installer verifying them on Rustux ----
@@ -255,5 +255,5 @@ if [ "${RI_INSTALLER_OK:-}" = 1 ] && [ -f "$ins" ] && [ -n "${MKIMAGE:-}" ] && [
 	grep -aq 'payloads verified' "$log" || tail -n 15 "$log" | sed 's/^/# serial: /'
 	rm -f "$iw/boot.img" "$iw/disk.img"
 else
-	echo "ok $((n + 1)) installer_image # SKIP image-installer did not build"
+	echo "not ok $((n + 1)) installer_image: image-installer did not build"
 fi
