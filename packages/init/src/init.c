@@ -86,6 +86,24 @@ read_text(const char *path, char *buf, size_t n)
 	return len;
 }
 
+/*
+ * Linux starts an initramfs's PID 1 with fds 0-2 closed when the archive
+ * has no /dev/console (ours has an empty /dev): devtmpfs provides it. On
+ * Rustux the kernel populates /dev and opens the console itself.
+ */
+static void
+mount_dev(void)
+{
+#ifdef __linux__
+	struct stat st;
+
+	if (stat("/dev/console", &st) == 0)
+		return;
+	mkdir("/dev", 0755);
+	mount("devtmpfs", "/dev", "devtmpfs", 0, NULL);
+#endif
+}
+
 static void
 console_stdio(void)
 {
@@ -93,6 +111,7 @@ console_stdio(void)
 
 	if (fcntl(0, F_GETFD) >= 0)
 		return;
+	mount_dev();
 	if ((fd = open("/dev/console", O_RDWR)) < 0)
 		return;
 	dup2(fd, 0);
