@@ -12,6 +12,7 @@
 #include "console/console.h"
 #include "console/fbcon.h"
 #include "kernel/bootconfirm.h"
+#include "kernel/bootstamp.h"
 #include "kernel/printk.h"
 #include "lib/string.h"
 #include "mm/kheap.h"
@@ -122,9 +123,12 @@ stamp_us(uint64_t tsc)
 	return tsc == 0 ? 0 : arch_cycles_to_ns(tsc - boot_info.tsc_loader_start) / 1000;
 }
 
+/* The TSC at kernel entry (entry.S), for the stamp lines. */
+static uint64_t stamp_tsc_entry;
+
 /* "RUSTUX: stamp ..." lines: microseconds since the loader started, on the TSC. */
-static void
-print_stamps(uint64_t tsc_entry, const char *what)
+void
+boot_stamp(const char *what)
 {
 	if (boot_info.tsc_loader_start == 0) {
 		kprintf("RUSTUX: stamp %s: loader gave no TSC stamps\n", what);
@@ -133,7 +137,7 @@ print_stamps(uint64_t tsc_entry, const char *what)
 	kprintf("RUSTUX: stamp firmware=%llums loader-start=0us loader-exit=%lluus "
 	    "kernel-entry=%lluus %s=%lluus\n", (unsigned long long)boot_info.firmware_ms,
 	    (unsigned long long)stamp_us(boot_info.tsc_loader_exit),
-	    (unsigned long long)stamp_us(tsc_entry), what,
+	    (unsigned long long)stamp_us(stamp_tsc_entry), what,
 	    (unsigned long long)stamp_us(arch_cycles()));
 }
 
@@ -201,6 +205,7 @@ kmain(uint64_t bootinfo_phys, uint64_t tsc_entry)
 {
 	int failed;
 
+	stamp_tsc_entry = tsc_entry;
 	arch_cpu_init();
 	console_register(&serial_console);
 	kprintf("RUSTUX: kernel %s (%s) entered\n", RUSTUX_VERSION, arch_name);
@@ -220,7 +225,7 @@ kmain(uint64_t bootinfo_phys, uint64_t tsc_entry)
 	}
 	kprintf("RUSTUX: boot slot=%c version=%s cmdline=\"%s\"\n",
 	    boot_info.slot ? (char)boot_info.slot : '?', boot_info.slot_version, cmdline);
-	print_stamps(tsc_entry, "ready");
+	boot_stamp("ready");
 #ifdef RUSTUX_TEST_PANIC_AT_BOOT
 	/* Test-only builds (packages/rustux-boot/tests/e2e): a kernel that never confirms. */
 	panic("test build: RUSTUX_TEST_PANIC_AT_BOOT");
@@ -237,7 +242,7 @@ kmain(uint64_t bootinfo_phys, uint64_t tsc_entry)
 	}
 	if (strcmp(boot_opts.test, "kernel") == 0) {
 		failed = ktest_run_all();
-		print_stamps(tsc_entry, "tests-done");
+		boot_stamp("tests-done");
 		if (failed == 0 && boot_opts.confirm) {
 			boot_confirm(&boot_info);
 		}

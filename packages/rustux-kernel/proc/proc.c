@@ -10,6 +10,7 @@
 #include "arch/cpu.h"
 #include "arch/mmu.h"
 #include "fs/file.h"
+#include "kernel/bootstamp.h"
 #include "kernel/printk.h"
 #include "lib/elf.h"
 #include "lib/kalloc.h"
@@ -405,6 +406,7 @@ init_thread(void *arg)
 		arch_poweroff(1);
 	}
 	kprintf("RUSTUX: started %s as pid %d\n", init_path, p->pid);
+	boot_stamp("init-started");
 	arch_irq_disable();
 	__asm__ volatile("movq %0, %%rsp; jmp user_return" : : "r"(current_tf()) : "memory");
 	__builtin_unreachable();

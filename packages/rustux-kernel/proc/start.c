@@ -14,6 +14,7 @@
 #include "fs/initrd.h"
 #include "fs/procfs.h"
 #include "fs/ramfs.h"
+#include "kernel/bootstamp.h"
 #include "kernel/printk.h"
 #include "lib/string.h"
 #include "proc/proc.h"
@@ -60,6 +61,7 @@ mount_root(const struct rx_bootinfo *bi)
 		return rc;
 	}
 	klog(KLOG_INFO, "initrd: %zu files, %zu dirs, %zu bytes\n", st.files, st.dirs, st.bytes);
+	boot_stamp("initrd");
 	vfs_mkdir(&proc_root_ctx, NULL, "/dev", 0755);
 	if ((rc = console_tty_init()) != 0) {
 		return rc;
@@ -86,6 +88,7 @@ userspace_start(const struct rx_bootinfo *bi, const char *init, int selftest)
 	if (mount_root(bi) != 0) {
 		return;
 	}
+	boot_stamp("devices");
 	strlcpy(start_path, init, sizeof(start_path));
 	start_selftest = selftest;
 	thread_create_kernel("kinit", kinit, NULL);
