@@ -122,6 +122,40 @@ file_read(struct file *f, void *buf, size_t n)
 }
 
 long
+file_read_direct(struct file *f, int64_t off, size_t n, file_put_fn put, void *ctx)
+{
+	struct vnode *vn = f->vn;
+	uint64_t at = off < 0 ? f->off : (uint64_t)off;
+	size_t done = 0;
+
+	if (f->dev != NULL || vn->ops->data_page == NULL || !VFS_ISREG(vn))
+		return -LX_EOPNOTSUPP;
+	if (!readable(f))
+		return -LX_EBADF;
+	if (at >= vn->size)
+		return 0;
+	if (n > vn->size - at)
+		n = (size_t)(vn->size - at);
+	while (done < n) {
+		uint64_t pos = at + done;
+		size_t in = (size_t)(pos % VFS_PAGE);
+		size_t k = VFS_PAGE - in < n - done ? VFS_PAGE - in : n - done;
+		const unsigned char *pg = vn->ops->data_page(vn, pos / VFS_PAGE);
+
+		if (put(ctx, done, pg != NULL ? pg + in : NULL, k) != 0) {
+			if (done == 0)
+				return -LX_EFAULT;
+			break;
+		}
+		done += k;
+	}
+	vn->atime = vfs_now();
+	if (off < 0)
+		f->off += done;
+	return (long)done;
+}
+
+long
 file_write(struct file *f, const void *buf, size_t n)
 {
 	long r;

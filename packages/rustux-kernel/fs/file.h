@@ -33,6 +33,19 @@ long	file_read(struct file *f, void *buf, size_t n);
 long	file_write(struct file *f, const void *buf, size_t n);
 long	file_pread(struct file *f, void *buf, size_t n, int64_t off);
 long	file_pwrite(struct file *f, const void *buf, size_t n, int64_t off);
+/*
+ * Where file_read_direct copies to: put(ctx, at, src, len) stores len
+ * bytes (zeros when src is NULL) at offset at of the caller's buffer, and
+ * returns non-zero when it cannot (a bad user address).
+ */
+typedef int (*file_put_fn)(void *ctx, size_t at, const void *src, size_t len);
+/*
+ * read (off < 0: at f->off, advancing it) or pread (off >= 0) straight
+ * from the file system's pages into put(), without a bounce buffer: the
+ * count, -LX_EFAULT when put() failed before any byte, or -LX_EOPNOTSUPP
+ * when the file keeps no pages (devices, procfs): then use file_read.
+ */
+long	file_read_direct(struct file *f, int64_t off, size_t n, file_put_fn put, void *ctx);
 /* lseek(2): the new offset, -LX_EINVAL, -LX_ESPIPE (devices without seek). */
 int64_t	file_lseek(struct file *f, int64_t off, int whence);
 /* ioctl(2): the driver's answer, or -LX_ENOTTY. */

@@ -318,6 +318,14 @@ ramfs_read(struct vnode *vn, void *buf, size_t n, uint64_t off)
 	return (long)done;
 }
 
+static const unsigned char *
+ramfs_data_page(struct vnode *vn, uint64_t idx)
+{
+	struct ramfs_node *f = node(vn);
+
+	return idx < f->npages ? f->pages[idx] : NULL;
+}
+
 /* Makes the page array cover npages entries (new ones are holes). */
 static int
 reserve_pages(struct ramfs_node *f, size_t npages)
@@ -464,6 +472,7 @@ static const struct vnode_ops ramfs_ops = {
 	.unlink = ramfs_unlink,
 	.rename = ramfs_rename,
 	.read = ramfs_read,
+	.data_page = ramfs_data_page,
 	.write = ramfs_write,
 	.truncate = ramfs_truncate,
 	.readlink = ramfs_readlink,

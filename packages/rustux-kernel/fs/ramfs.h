@@ -5,7 +5,7 @@
 
 #include "fs/vfs.h"
 
-#define RAMFS_PAGE	4096
+#define RAMFS_PAGE	VFS_PAGE	/* file data lives in whole VFS pages */
 #define RAMFS_MAX_FILE	(1ull << 32)	/* bytes: EFBIG beyond */
 
 /*

@@ -42,6 +42,9 @@ struct vfs_dirent {
  * in lookup; the VFS has already checked types, existence and emptiness
  * where this says so. Missing ops mean the operation is not supported.
  */
+/* The unit of data_page(). */
+#define VFS_PAGE	4096
+
 struct vnode_ops {
 	/* A referenced child (or parent for ".."), or -LX_ENOENT. */
 	int	(*lookup)(struct vnode *dir, const char *name, size_t len, struct vnode **out);
@@ -58,6 +61,12 @@ struct vnode_ops {
 	int	(*rename)(struct vnode *odir, const char *oname, size_t olen, struct vnode *ndir,
 		    const char *nname, size_t nlen);
 	long	(*read)(struct vnode *vn, void *buf, size_t n, uint64_t off);
+	/*
+	 * Optional: the file's data page idx (VFS_PAGE bytes) for copying
+	 * straight to its reader, NULL for a hole. Only file systems that keep
+	 * regular files in whole pages (ramfs) have it.
+	 */
+	const unsigned char *(*data_page)(struct vnode *vn, uint64_t idx);
 	long	(*write)(struct vnode *vn, const void *buf, size_t n, uint64_t off);
 	int	(*truncate)(struct vnode *vn, uint64_t size);
 	/* Copies up to n bytes of the target; returns the count. */

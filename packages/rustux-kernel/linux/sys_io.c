@@ -76,6 +76,35 @@ obj_write(struct object *o, const void *buf, size_t n)
 	return -LX_EBADF;
 }
 
+/* file_read_direct's sink: the user buffer at ctx. */
+static int
+put_user(void *ctx, size_t at, const void *src, size_t len)
+{
+	static const unsigned char zeros[IO_CHUNK];
+	uint64_t u = *(const uint64_t *)ctx + at;
+
+	if (src != NULL) {
+		return copyout(u, src, len);
+	}
+	for (size_t k; len > 0; len -= k, u += k) {
+		k = len < sizeof(zeros) ? len : sizeof(zeros);
+		if (copyout(u, zeros, k) != 0) {
+			return -1;
+		}
+	}
+	return 0;
+}
+
+/* A page-backed regular file copies to the user in one pass, any size. */
+static long
+read_direct(struct object *o, uint64_t ubuf, size_t n, int64_t off)
+{
+	if (o->type != RX_OBJ_FILE) {
+		return -LX_EOPNOTSUPP;
+	}
+	return file_read_direct((struct file *)o, off, n, put_user, &ubuf);
+}
+
 static long
 do_io(int fd, uint64_t ubuf, size_t n, int write)
 {
@@ -84,6 +113,10 @@ do_io(int fd, uint64_t ubuf, size_t n, int write)
 	long done = 0, r = 0;
 
 	if ((r = fd_get(&curproc()->fds, fd, &o)) != 0) {
+		return r;
+	}
+	if (!write && (r = read_direct(o, ubuf, n, -1)) != -LX_EOPNOTSUPP) {
+		object_unref(o);
 		return r;
 	}
 	if ((k = kmalloc(IO_CHUNK)) == NULL) {
@@ -548,6 +581,10 @@ do_pio(long fd, uint64_t ubuf, long n, long off, int write)
 	if (n < 0 || off < 0) {
 		object_unref(o);
 		return -LX_EINVAL;
+	}
+	if (!write && (r = read_direct(o, ubuf, (size_t)n, off)) != -LX_EOPNOTSUPP) {
+		object_unref(o);
+		return r;
 	}
 	if (n > IO_CHUNK) {
 		n = IO_CHUNK;	/* a short count, as Linux may give */

@@ -40,8 +40,10 @@ trap_fault_hook(struct trapframe *tf)
 	}
 	if (!user && tf->vector == 14) {
 		for (uint64_t i = 0; i < usercopy_fixups_count; i++) {
-			if (usercopy_fixups[2 * i] == tf->rip) {
-				tf->rip = usercopy_fixups[2 * i + 1];
+			const uint64_t *f = &usercopy_fixups[3 * i];
+
+			if (tf->rip >= f[0] && tf->rip < f[1]) {
+				tf->rip = f[2];
 				return 1;
 			}
 		}

@@ -178,3 +178,68 @@ T_TEST(getdents_through_a_file_and_rewind)
 	T_EXPECT_EQ(file_lseek(f, 0, LX_SEEK_END), -LX_EINVAL);
 	object_unref(&f->obj);
 }
+
+/* A sink like the kernel's user copy; fails at a chosen offset like a bad page. */
+struct sink {
+	unsigned char	buf[3 * VFS_PAGE];
+	size_t		fail_at;
+};
+
+static int
+sink_put(void *ctx, size_t at, const void *src, size_t len)
+{
+	struct sink *s = ctx;
+
+	if (at >= s->fail_at)
+		return -1;
+	if (src != NULL)
+		memcpy(s->buf + at, src, len);
+	else
+		memset(s->buf + at, 0, len);
+	return 0;
+}
+
+T_TEST(read_direct_crosses_pages_and_holes)
+{
+	static struct sink s;
+	struct file *f;
+
+	fx_setup();
+	T_ASSERT((f = open_file("/f", LX_O_CREAT | LX_O_RDWR)) != NULL);
+	T_EXPECT_EQ(file_pwrite(f, "head", 4, VFS_PAGE - 2), 4);	/* straddles pages 0 and 1 */
+	T_EXPECT_EQ(file_pwrite(f, "tail", 4, 2 * VFS_PAGE + 100), 4);
+	memset(s.buf, 0xee, sizeof(s.buf));
+	s.fail_at = sizeof(s.buf);
+	/* pread: everything up to the end, holes as zeros, the offset kept. */
+	T_EXPECT_EQ(file_read_direct(f, 0, sizeof(s.buf), sink_put, &s), 2 * VFS_PAGE + 104);
+	T_EXPECT(s.buf[0] == 0 && s.buf[VFS_PAGE - 3] == 0);
+	T_EXPECT(memcmp(s.buf + VFS_PAGE - 2, "head", 4) == 0);
+	T_EXPECT(s.buf[2 * VFS_PAGE + 99] == 0);
+	T_EXPECT(memcmp(s.buf + 2 * VFS_PAGE + 100, "tail", 4) == 0);
+	T_EXPECT(s.buf[2 * VFS_PAGE + 104] == 0xee);		/* nothing past the end */
+	T_EXPECT_EQ(file_lseek(f, 0, LX_SEEK_CUR), 0);		/* pread and pwrite keep it */
+	/* read: from f->off, advancing it; at the end, 0. */
+	T_EXPECT_EQ(file_lseek(f, VFS_PAGE - 2, LX_SEEK_SET), VFS_PAGE - 2);
+	T_EXPECT_EQ(file_read_direct(f, -1, 4, sink_put, &s), 4);
+	T_EXPECT(memcmp(s.buf, "head", 4) == 0);
+	T_EXPECT_EQ(file_lseek(f, 0, LX_SEEK_CUR), VFS_PAGE + 2);
+	T_EXPECT_EQ(file_read_direct(f, 5 * VFS_PAGE, 10, sink_put, &s), 0);
+	/* A sink that fails part way gives a short count; at once, EFAULT. */
+	s.fail_at = VFS_PAGE;
+	T_EXPECT_EQ(file_read_direct(f, 0, sizeof(s.buf), sink_put, &s), VFS_PAGE);
+	s.fail_at = 0;
+	T_EXPECT_EQ(file_read_direct(f, 0, 8, sink_put, &s), -LX_EFAULT);
+	object_unref(&f->obj);
+	/* Write-only files, directories and devices are refused or left to file_read. */
+	T_ASSERT((f = open_file("/f", LX_O_WRONLY)) != NULL);
+	T_EXPECT_EQ(file_read_direct(f, 0, 8, sink_put, &s), -LX_EBADF);
+	object_unref(&f->obj);
+	T_ASSERT((f = open_file("/", LX_O_RDONLY)) != NULL);
+	T_EXPECT_EQ(file_read_direct(f, 0, 8, sink_put, &s), -LX_EOPNOTSUPP);
+	object_unref(&f->obj);
+	T_EXPECT_EQ(vfs_mkdir(&fx, NULL, "/dev", 0755), 0);
+	T_EXPECT_EQ(devfs_populate(&fx, "/dev"), 0);
+	T_ASSERT((f = open_file("/dev/zero", LX_O_RDONLY)) != NULL);
+	T_EXPECT_EQ(file_read_direct(f, 0, 8, sink_put, &s), -LX_EOPNOTSUPP);
+	object_unref(&f->obj);
+}
