@@ -3,6 +3,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -143,6 +144,45 @@ norm_path(const char *in, char *out, size_t size)
 		out[--n] = '\0';
 }
 
+/*
+ * The payload streams through two threads: this one reads the archive,
+ * checks every entry against the signed manifest and hashes the data;
+ * a writer thread creates the files. They meet in a ring of PIPE_SLOTS
+ * jobs. A file is closed (and gets its special bits) only after its last
+ * chunk has been hashed and matched, as before. Errors come out in archive
+ * order: when the reader fails at entry k, the writer first finishes what
+ * came before k, and its error, about an earlier entry, wins.
+ */
+#define PIPE_SLOTS 32
+#define PIPE_CHUNK (1u << 17)
+
+enum job_kind {
+	JOB_DATA = 1,		/* a chunk of a file: first opens it, last closes it */
+	JOB_SYMLINK,
+	JOB_DIR,
+	JOB_END
+};
+
+struct job {
+	enum job_kind kind;
+	const struct rpg_file *f;
+	size_t fi;
+	int first, last;
+	size_t len;
+	char *buf;		/* PIPE_CHUNK bytes */
+};
+
+struct pipe {
+	pthread_mutex_t mu;
+	pthread_cond_t cv_put;		/* a slot was freed or the writer failed */
+	pthread_cond_t cv_get;		/* a job was queued */
+	struct job slot[PIPE_SLOTS];
+	size_t head, tail;		/* jobs queued and taken, counting up */
+	int failed;			/* the writer stopped; its error is in wctx */
+	int threaded;			/* 0: jobs run inline (no thread could start) */
+	pthread_t th;
+};
+
 struct stream {
 	struct rpg_ctx *ctx;
 	struct rpg_pkgfile *p;
@@ -151,8 +191,11 @@ struct stream {
 	const struct rpg_journal *j;	/* NULL: extract with final names */
 	size_t pi;
 	struct rpg_txn *t;		/* progress and sync, may be NULL */
+	/* the writer's own */
+	struct rpg_ctx wctx;		/* its error slot */
 	struct dircache dc;
-	char *buf;
+	int fd;				/* the file being written, -1 */
+	struct pipe pp;
 };
 
 /* Check an archive entry against its manifest entry. */
@@ -239,109 +282,295 @@ close_devs(struct devset *d)
 	d->n = 0;
 }
 
-static int
-write_file(struct stream *s, const struct rpg_file *f, const char *path, size_t fi)
-{
-	struct rpg_ctx *ctx = s->ctx;
-	const char *pkg = s->p->m->name, *base;
-	char name[NAME_MAX + 1];
-	uint8_t sum[RPG_SHA256_LEN];
-	struct rpg_sha256 h;
-	struct timespec ts[2];
-	uint64_t total = 0;
-	ssize_t n;
-	int fd, r;
+/* ---- the writer's side ---- */
 
-	if ((r = dir_for(ctx, s->rootfd, &s->dc, path, s->j == NULL, &base)) < 0)
+/* Open the directory of path for the writer and note its file system once. */
+static int
+wdir(struct stream *s, const char *path, const char **base)
+{
+	int r;
+
+	if ((r = dir_for(&s->wctx, s->rootfd, &s->dc, path, s->j == NULL, base)) < 0)
 		return r;
 	if (!s->dc.noted) {
 		note_fs(s->t != NULL ? &s->t->devs : NULL, s->dc.fd);
 		s->dc.noted = 1;
 	}
-	stage_name(s, fi, base, name, sizeof(name));
-	/* umask is 0 during a transaction; special bits only once the data is verified. */
-	fd = openat(s->dc.fd, name, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC,
-	    f->mode & 0777);
-	if (fd < 0)
-		return rpg_fail(ctx, -errno, "%s: %s: %s", pkg, path, strerror(errno));
-	if (rpg_sha256_init(&h) < 0) {
-		close(fd);
-		return rpg_fail(ctx, RPG_E_NOMEM, "%s: %s: hash: out of memory", pkg, path);
-	}
-	r = 0;
-	while ((n = rpg_areader_read(ctx, s->ar, s->buf, 1u << 17)) > 0) {
-		total += (uint64_t)n;
-		if (total > f->size) {
-			r = rpg_fail(ctx, RPG_E_HASH, "%s: %s: more data than the signed manifest says",
-			    pkg, path);
-			break;
-		}
-		rpg_sha256_update(&h, s->buf, (size_t)n);
-		if ((r = rpg_fs_write_all(fd, s->buf, (size_t)n)) < 0) {
-			r = rpg_fail(ctx, r, "%s: %s: %s", pkg, path, strerror(-r));
-			break;
-		}
-		if (s->t != NULL && s->t->progress != NULL) {
-			s->t->done += (uint64_t)n;
-			s->t->progress(s->t->parg, pkg, s->t->done, s->t->total);
-		}
-	}
-	if (r == 0 && n < 0)
-		r = n == ctx->err.code ? (int)n : rpg_fail(ctx, (int)n, "%s: %s: archive truncated or corrupt",
-		    pkg, path);
-	if (r < 0) {
-		rpg_sha256_abort(&h);
-		close(fd);
-		return r;
-	}
-	rpg_sha256_final(&h, sum);
-	if (total != f->size || memcmp(sum, f->sha256, sizeof(sum)) != 0) {
-		close(fd);
-		return rpg_fail(ctx, RPG_E_HASH, "%s: %s: %s differs from the signed manifest", pkg, path,
-		    total != f->size ? "size" : "sha256");
-	}
-	ts[0].tv_sec = ts[1].tv_sec = s->p->m->build_date;
-	ts[0].tv_nsec = ts[1].tv_nsec = 0;
-	if (((f->mode & 07000) != 0 || s->j == NULL) && fchmod(fd, f->mode) < 0)
-		r = -errno;
-	if (r < 0 || futimens(fd, ts) < 0 || close(fd) < 0)
-		return rpg_fail(ctx, -errno, "%s: %s: %s", pkg, path, strerror(errno));
 	return 0;
 }
 
 static int
-write_symlink(struct stream *s, const struct rpg_file *f, const char *path, size_t fi)
+write_chunk(struct stream *s, const struct job *jb)
+{
+	struct rpg_ctx *ctx = &s->wctx;
+	const struct rpg_file *f = jb->f;
+	const char *pkg = s->p->m->name, *base;
+	char name[NAME_MAX + 1];
+	struct timespec ts[2];
+	int r;
+
+	if (jb->first) {
+		if ((r = wdir(s, f->path, &base)) < 0)
+			return r;
+		stage_name(s, jb->fi, base, name, sizeof(name));
+		/* umask is 0 during a transaction; special bits only once the data is verified. */
+		s->fd = openat(s->dc.fd, name, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC,
+		    f->mode & 0777);
+		if (s->fd < 0)
+			return rpg_fail(ctx, -errno, "%s: %s: %s", pkg, f->path, strerror(errno));
+	}
+	if (jb->len > 0 && (r = rpg_fs_write_all(s->fd, jb->buf, jb->len)) < 0)
+		return rpg_fail(ctx, r, "%s: %s: %s", pkg, f->path, strerror(-r));
+	if (!jb->last)
+		return 0;
+	ts[0].tv_sec = ts[1].tv_sec = s->p->m->build_date;
+	ts[0].tv_nsec = ts[1].tv_nsec = 0;
+	r = 0;
+	if (((f->mode & 07000) != 0 || s->j == NULL) && fchmod(s->fd, f->mode) < 0)
+		r = -errno;
+	if (r == 0 && futimens(s->fd, ts) < 0)
+		r = -errno;
+	if (close(s->fd) < 0 && r == 0)
+		r = -errno;
+	s->fd = -1;
+	if (r < 0)
+		return rpg_fail(ctx, r, "%s: %s: %s", pkg, f->path, strerror(-r));
+	return 0;
+}
+
+static int
+write_symlink(struct stream *s, const struct job *jb)
 {
 	char name[NAME_MAX + 1];
 	const char *base;
 	int r;
 
-	if ((r = dir_for(s->ctx, s->rootfd, &s->dc, path, s->j == NULL, &base)) < 0)
+	if ((r = wdir(s, jb->f->path, &base)) < 0)
 		return r;
-	if (!s->dc.noted) {
-		note_fs(s->t != NULL ? &s->t->devs : NULL, s->dc.fd);
-		s->dc.noted = 1;
-	}
-	stage_name(s, fi, base, name, sizeof(name));
-	if (symlinkat(f->target, s->dc.fd, name) < 0)
-		return rpg_fail(s->ctx, -errno, "%s: %s: %s", s->p->m->name, path, strerror(errno));
+	stage_name(s, jb->fi, base, name, sizeof(name));
+	if (symlinkat(jb->f->target, s->dc.fd, name) < 0)
+		return rpg_fail(&s->wctx, -errno, "%s: %s: %s", s->p->m->name, jb->f->path,
+		    strerror(errno));
 	return 0;
 }
 
 /* Directories already exist in a transaction (made from the journal); extraction makes them. */
 static int
-write_dir(struct stream *s, const struct rpg_file *f, const char *path)
+write_dir(struct stream *s, const struct job *jb)
 {
 	int fd, r;
 
 	if (s->j != NULL)
 		return 0;
-	if ((r = rpg_fs_opendir(s->ctx, s->rootfd, path, RPG_FS_CREATE, 0755, &fd)) < 0)
+	if ((r = rpg_fs_opendir(&s->wctx, s->rootfd, jb->f->path, RPG_FS_CREATE, 0755, &fd)) < 0)
 		return r;
-	if (fchmod(fd, f->mode) < 0)
-		r = rpg_fail(s->ctx, -errno, "%s: %s: %s", s->p->m->name, path, strerror(errno));
+	if (fchmod(fd, jb->f->mode) < 0)
+		r = rpg_fail(&s->wctx, -errno, "%s: %s: %s", s->p->m->name, jb->f->path,
+		    strerror(errno));
 	close(fd);
 	return r;
+}
+
+static int
+run_job(struct stream *s, const struct job *jb)
+{
+	switch (jb->kind) {
+	case JOB_DATA:
+		return write_chunk(s, jb);
+	case JOB_SYMLINK:
+		return write_symlink(s, jb);
+	case JOB_DIR:
+		return write_dir(s, jb);
+	default:
+		return 0;
+	}
+}
+
+static void *
+writer_main(void *arg)
+{
+	struct stream *s = arg;
+	struct pipe *pp = &s->pp;
+	struct job *jb;
+	int r;
+
+	for (;;) {
+		pthread_mutex_lock(&pp->mu);
+		while (pp->head == pp->tail)
+			pthread_cond_wait(&pp->cv_get, &pp->mu);
+		jb = &pp->slot[pp->tail % PIPE_SLOTS];
+		pthread_mutex_unlock(&pp->mu);
+		if (jb->kind == JOB_END)
+			return NULL;
+		r = run_job(s, jb);
+		pthread_mutex_lock(&pp->mu);
+		pp->tail++;
+		if (r < 0)
+			pp->failed = 1;
+		pthread_cond_signal(&pp->cv_put);
+		pthread_mutex_unlock(&pp->mu);
+		if (r < 0)
+			return NULL;
+	}
+}
+
+/* ---- the ring ---- */
+
+static int
+pipe_start(struct stream *s)
+{
+	struct pipe *pp = &s->pp;
+	size_t i;
+
+	pthread_mutex_init(&pp->mu, NULL);
+	pthread_cond_init(&pp->cv_put, NULL);
+	pthread_cond_init(&pp->cv_get, NULL);
+	for (i = 0; i < PIPE_SLOTS; i++)
+		if ((pp->slot[i].buf = malloc(PIPE_CHUNK)) == NULL)
+			return rpg_fail(s->ctx, RPG_E_NOMEM, "out of memory");
+	pp->threaded = pthread_create(&pp->th, NULL, writer_main, s) == 0;
+	return 0;
+}
+
+/* The next free slot, or NULL when the writer has failed. */
+static struct job *
+pipe_slot(struct stream *s)
+{
+	struct pipe *pp = &s->pp;
+	struct job *jb = NULL;
+
+	pthread_mutex_lock(&pp->mu);
+	while (!pp->failed && pp->head - pp->tail == PIPE_SLOTS)
+		pthread_cond_wait(&pp->cv_put, &pp->mu);
+	if (!pp->failed)
+		jb = &pp->slot[pp->head % PIPE_SLOTS];
+	pthread_mutex_unlock(&pp->mu);
+	return jb;
+}
+
+/* Queue the slot pipe_slot gave (or run it here without a thread). */
+static void
+pipe_put(struct stream *s)
+{
+	struct pipe *pp = &s->pp;
+
+	if (!pp->threaded) {
+		if (run_job(s, &pp->slot[pp->head % PIPE_SLOTS]) < 0)
+			pp->failed = 1;
+		pp->head++;
+		pp->tail++;
+		return;
+	}
+	pthread_mutex_lock(&pp->mu);
+	pp->head++;
+	pthread_cond_signal(&pp->cv_get);
+	pthread_mutex_unlock(&pp->mu);
+}
+
+/*
+ * Let the writer finish what was queued and stop it; r is the reader's
+ * result. The writer's error wins: it is about an earlier entry.
+ */
+static int
+pipe_finish(struct stream *s, int r)
+{
+	struct pipe *pp = &s->pp;
+	struct job *jb;
+	size_t i;
+
+	if (pp->threaded) {
+		if ((jb = pipe_slot(s)) != NULL) {
+			jb->kind = JOB_END;
+			pipe_put(s);
+		}
+		pthread_join(pp->th, NULL);
+	}
+	pthread_mutex_destroy(&pp->mu);
+	pthread_cond_destroy(&pp->cv_put);
+	pthread_cond_destroy(&pp->cv_get);
+	for (i = 0; i < PIPE_SLOTS; i++)
+		free(pp->slot[i].buf);
+	if (s->fd >= 0)
+		close(s->fd);
+	if (s->dc.fd >= 0)
+		close(s->dc.fd);
+	if (pp->failed) {
+		s->ctx->err = s->wctx.err;
+		return s->wctx.err.code;
+	}
+	return r;
+}
+
+/* ---- the reader's side ---- */
+
+/* The writer failed: a placeholder code, replaced by its error in pipe_finish. */
+#define WRITER_FAILED (-EPIPE)
+
+static void
+progress(struct stream *s, size_t n)
+{
+	if (s->t != NULL && s->t->progress != NULL) {
+		s->t->done += (uint64_t)n;
+		s->t->progress(s->t->parg, s->p->m->name, s->t->done, s->t->total);
+	}
+}
+
+/* Read, hash and queue one file's data; the last chunk only once the hash matched. */
+static int
+read_file(struct stream *s, const struct rpg_file *f, size_t fi)
+{
+	struct rpg_ctx *ctx = s->ctx;
+	const char *pkg = s->p->m->name;
+	uint8_t sum[RPG_SHA256_LEN];
+	struct rpg_sha256 h;
+	uint64_t total = 0;
+	struct job *jb;
+	ssize_t n;
+	int first = 1;
+
+	if (rpg_sha256_init(&h) < 0)
+		return rpg_fail(ctx, RPG_E_NOMEM, "%s: %s: hash: out of memory", pkg, f->path);
+	for (;;) {
+		if ((jb = pipe_slot(s)) == NULL) {
+			rpg_sha256_abort(&h);
+			return WRITER_FAILED;
+		}
+		n = total < f->size ? rpg_areader_read(ctx, s->ar, jb->buf, PIPE_CHUNK) : 0;
+		if (n < 0) {
+			rpg_sha256_abort(&h);
+			return (int)n == ctx->err.code ? (int)n : rpg_fail(ctx, (int)n,
+			    "%s: %s: archive truncated or corrupt", pkg, f->path);
+		}
+		total += (uint64_t)n;
+		rpg_sha256_update(&h, jb->buf, (size_t)n);
+		*jb = (struct job){ .kind = JOB_DATA, .f = f, .fi = fi, .first = first,
+		    .last = total >= f->size, .len = (size_t)n, .buf = jb->buf };
+		if (jb->last) {
+			rpg_sha256_final(&h, sum);
+			if (total != f->size || memcmp(sum, f->sha256, sizeof(sum)) != 0)
+				return rpg_fail(ctx, RPG_E_HASH, "%s: %s: %s differs from the signed manifest",
+				    pkg, f->path, total != f->size ? "size" : "sha256");
+		}
+		pipe_put(s);
+		progress(s, (size_t)n);
+		if (total >= f->size)
+			return 0;
+		first = 0;
+	}
+}
+
+/* Queue a symbolic link or a directory. */
+static int
+queue_other(struct stream *s, const struct rpg_file *f, size_t fi)
+{
+	struct job *jb;
+
+	if ((jb = pipe_slot(s)) == NULL)
+		return WRITER_FAILED;
+	*jb = (struct job){ .kind = f->type == RPG_FT_SYMLINK ? JOB_SYMLINK : JOB_DIR, .f = f,
+	    .fi = fi, .buf = jb->buf };
+	pipe_put(s);
+	return 0;
 }
 
 static int
@@ -365,11 +594,9 @@ stream_entries(struct stream *s, uint8_t *seen)
 			return rpg_fail(ctx, RPG_E_UNSAFE, "%s: %s: duplicate archive entry", m->name, path);
 		seen[fi] = 1;
 		if (f->type == RPG_FT_FILE)
-			r = write_file(s, f, path, fi);
-		else if (f->type == RPG_FT_SYMLINK)
-			r = write_symlink(s, f, path, fi);
+			r = read_file(s, f, fi);
 		else
-			r = write_dir(s, f, path);
+			r = queue_other(s, f, fi);
 		if (r < 0)
 			return r;
 		if (s->j != NULL)
@@ -390,18 +617,22 @@ static int
 stream_payload(struct rpg_ctx *ctx, struct rpg_pkgfile *p, int rootfd,
     const struct rpg_journal *j, size_t pi, struct rpg_txn *t)
 {
-	struct stream s = { .ctx = ctx, .p = p, .rootfd = rootfd, .j = j, .pi = pi, .t = t };
+	struct stream *s;
 	uint8_t mh[RPG_SHA256_LEN], *seen = NULL;
 	char *mj = NULL, *sig = NULL;
 	size_t mlen, slen;
 	int r;
 
-	s.dc.fd = -1;
 	if (lseek(p->fd, 0, SEEK_SET) < 0)
 		return rpg_fail(ctx, -errno, "%s: %s", p->what, strerror(errno));
-	if ((r = rpg_areader_open(ctx, p->fd, p->what, &s.ar)) < 0)
-		return r;
-	if ((r = rpg_areader_manifest(ctx, s.ar, &mj, &mlen, &sig, &slen)) < 0)
+	if ((s = calloc(1, sizeof(*s))) == NULL)
+		return rpg_fail(ctx, RPG_E_NOMEM, "out of memory");
+	*s = (struct stream){ .ctx = ctx, .p = p, .rootfd = rootfd, .j = j, .pi = pi, .t = t,
+	    .wctx = *ctx, .fd = -1 };
+	s->dc.fd = -1;
+	if ((r = rpg_areader_open(ctx, p->fd, p->what, &s->ar)) < 0)
+		goto out;
+	if ((r = rpg_areader_manifest(ctx, s->ar, &mj, &mlen, &sig, &slen)) < 0)
 		goto out;
 	rpg_sha256(mj, mlen, mh);
 	if (memcmp(mh, p->mhash, sizeof(mh)) != 0) {
@@ -409,21 +640,20 @@ stream_payload(struct rpg_ctx *ctx, struct rpg_pkgfile *p, int rootfd,
 		    p->m->name, p->what);
 		goto out;
 	}
-	seen = calloc(p->m->nfiles + 1, 1);
-	s.buf = malloc(1u << 17);
-	if (seen == NULL || s.buf == NULL) {
+	if ((seen = calloc(p->m->nfiles + 1, 1)) == NULL) {
 		r = rpg_fail(ctx, RPG_E_NOMEM, "out of memory");
 		goto out;
 	}
-	r = stream_entries(&s, seen);
+	if ((r = pipe_start(s)) == 0)
+		r = stream_entries(s, seen);
+	r = pipe_finish(s, r);
 out:
-	if (s.dc.fd >= 0)
-		close(s.dc.fd);
-	free(s.buf);
 	free(seen);
 	free(mj);
 	free(sig);
-	rpg_areader_close(s.ar);
+	if (s->ar != NULL)
+		rpg_areader_close(s->ar);
+	free(s);
 	return r;
 }
 
