@@ -367,7 +367,7 @@ ramfs_write(struct vnode *vn, const void *buf, size_t n, uint64_t off)
 		in = (size_t)((off + done) % RAMFS_PAGE);
 		k = RAMFS_PAGE - in < n - done ? RAMFS_PAGE - in : n - done;
 		if (f->pages[pg] == NULL) {
-			if ((f->pages[pg] = kzalloc(RAMFS_PAGE)) == NULL)
+			if ((f->pages[pg] = kpage_alloc()) == NULL)
 				break;
 			rfs->pages++;
 		}
@@ -394,7 +394,7 @@ ramfs_truncate(struct vnode *vn, uint64_t size)
 		return -LX_EFBIG;
 	for (i = first; i < f->npages; i++) {
 		if (f->pages[i] != NULL) {
-			kfree(f->pages[i]);
+			kpage_put(f->pages[i]);
 			f->pages[i] = NULL;
 			rfs->pages--;
 		}
@@ -448,7 +448,7 @@ ramfs_release(struct vnode *vn)
 		kfree(e);
 	}
 	for (i = 0; i < n->npages; i++)
-		kfree(n->pages[i]);
+		kpage_put(n->pages[i]);
 	kfree(n->pages);
 	kfree(n->target);
 	free_node(n);

@@ -5,7 +5,7 @@
 
 #include "fs/vfs.h"
 
-#define RAMFS_PAGE	VFS_PAGE	/* file data lives in whole VFS pages */
+#define RAMFS_PAGE	VFS_PAGE	/* file data lives in whole pages (lib/kalloc.h kpage) */
 #define RAMFS_MAX_FILE	(1ull << 32)	/* bytes: EFBIG beyond */
 
 /*

@@ -140,7 +140,7 @@ add_load(struct elf_image *img, const struct elf_segment *s)
 }
 
 static int
-parse_phdr(const uint8_t *p, size_t len, struct elf_image *img)
+parse_phdr(const uint8_t *p, uint64_t len, struct elf_image *img)
 {
 	uint32_t type = (uint32_t)rd(p, 4);
 	struct elf_segment s;
@@ -196,18 +196,27 @@ find_entry(struct elf_image *img)
 int
 elf_parse(const void *buf, size_t len, uint16_t machine, struct elf_image *img)
 {
-	const uint8_t *b = buf;
+	return elf_parse_head(buf, len, len, machine, img);
+}
+
+int
+elf_parse_head(const void *head, size_t have, uint64_t file_len, uint16_t machine,
+    struct elf_image *img)
+{
+	const uint8_t *b = head;
 	uint8_t *z = (uint8_t *)img;
 	int err;
 
 	for (size_t i = 0; i < sizeof(*img); i++)
 		z[i] = 0;
-	if ((err = check_ident(b, len, machine, img)) != ELF_OK)
+	if (have > file_len)
+		return ELF_ERR_TRUNCATED;
+	if ((err = check_ident(b, have, machine, img)) != ELF_OK)
 		return err;
-	if ((err = check_phdr_table(len, img)) != ELF_OK)
+	if ((err = check_phdr_table(have, img)) != ELF_OK)
 		return err;
 	for (uint32_t i = 0; i < img->phnum; i++) {
-		err = parse_phdr(b + img->phoff + (uint64_t)i * PHDR_SIZE, len, img);
+		err = parse_phdr(b + img->phoff + (uint64_t)i * PHDR_SIZE, file_len, img);
 		if (err != ELF_OK)
 			return err;
 	}

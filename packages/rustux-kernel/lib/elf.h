@@ -95,6 +95,13 @@ struct elf_image {
 int elf_parse(const void *buf, size_t len, uint16_t machine,
     struct elf_image *img);
 
+/* The same from the first `have` bytes of a file of file_len bytes (have <=
+ * file_len): the headers must lie in those bytes, the segments in the file.
+ * For loaders that map the file's pages instead of reading it all. A
+ * program header table beyond `have` is ELF_ERR_PHDRS. */
+int elf_parse_head(const void *head, size_t have, uint64_t file_len, uint16_t machine,
+    struct elf_image *img);
+
 /* Translate a virtual address inside a PT_LOAD to its physical address;
  * returns 0 and sets *pa, or -1 if no segment holds va. */
 int elf_virt_to_phys(const struct elf_image *img, uint64_t va, uint64_t *pa);

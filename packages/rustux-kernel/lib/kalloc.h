@@ -18,4 +18,13 @@ void	 kfree(void *p);
 /* kmalloc, then zero the bytes. */
 void	*kzalloc(size_t size);
 
+#define KPAGE_SIZE	4096
+/*
+ * A zeroed, page-aligned KPAGE_SIZE page of its own, or NULL: for data the
+ * kernel may map into processes (ramfs file pages), which can then hold it
+ * too. kpage_put drops the caller's hold; the page goes with the last.
+ */
+void	*kpage_alloc(void);
+void	 kpage_put(void *page);
+
 #endif

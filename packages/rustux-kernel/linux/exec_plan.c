@@ -67,6 +67,7 @@ add_seg(struct exec_plan *p, const struct elf_segment *s, uint64_t load, uint64_
 	g->copy_to = start;
 	g->file_off = s->offset;
 	g->file_len = s->filesz;
+	g->mem_len = s->memsz;
 	g->prot = prot_of(s->flags);
 	if (prev != NULL && g->map_start < prev->map_end) {
 		prev->prot |= g->prot;

@@ -30,6 +30,8 @@ struct exec_seg {
 	uint64_t	copy_to;	/* user address of the first file byte */
 	uint64_t	file_off;	/* where those bytes are in the file */
 	uint64_t	file_len;	/* bytes to copy; the rest of the range stays zero */
+	uint64_t	mem_len;	/* the segment's bytes from copy_to (p_memsz): the
+					   bytes from file_len on are zero-filled */
 	uint32_t	prot;		/* LX_PROT_READ | WRITE | EXEC */
 };
 

@@ -48,6 +48,22 @@ kzalloc(size_t size)
 	return kmalloc(size);	/* slab_alloc zeroes every block */
 }
 
+void *
+kpage_alloc(void)
+{
+	uint64_t pa = pmm_alloc_page();
+
+	return pa == PMM_NONE ? NULL : phys_to_virt(pa);
+}
+
+void
+kpage_put(void *page)
+{
+	if (page != NULL) {
+		pmm_page_put(virt_to_phys_direct(page));
+	}
+}
+
 int
 kheap_try_free(void *p)
 {

@@ -93,6 +93,76 @@ mark_used(uint64_t base, uint64_t length)
 	bitmap_set_range(&pages, first, last - first);
 }
 
+/*
+ * Shared pages (copy-on-write after fork, file pages mapped by processes):
+ * extra[pfn] counts the holders beyond the first, 0 in the usual case of
+ * one owner. One uint16_t per physical page, allocated at init; without it
+ * (no memory) pages are simply never shared.
+ */
+static uint16_t *extra;
+static uint64_t extra_count;
+
+static void
+holders_init(void)
+{
+	uint64_t count = stats.max_phys / PAGE_SIZE + 1;
+	uint64_t npages = (count * sizeof(*extra) + PAGE_MASK) / PAGE_SIZE;
+	uint64_t pa = pmm_alloc_pages(npages, 1);
+
+	if (pa == PMM_NONE) {
+		return;
+	}
+	extra = phys_to_virt(pa);
+	memset(extra, 0, npages * PAGE_SIZE);
+	extra_count = count;
+}
+
+static uint16_t *
+extra_of(uint64_t pa)
+{
+	uint64_t pfn = pa / PAGE_SIZE;
+
+	return extra != NULL && pfn < extra_count ? &extra[pfn] : NULL;
+}
+
+int
+pmm_page_share(uint64_t pa)
+{
+	unsigned long irq = arch_irq_save();
+	uint16_t *x = extra_of(pa);
+	int rc = -1;
+
+	if (x != NULL && *x < UINT16_MAX) {
+		(*x)++;
+		rc = 0;
+	}
+	arch_irq_restore(irq);
+	return rc;
+}
+
+unsigned
+pmm_page_holders(uint64_t pa)
+{
+	const uint16_t *x = extra_of(pa);
+
+	return x != NULL ? 1u + *x : 1u;
+}
+
+void
+pmm_page_put(uint64_t pa)
+{
+	unsigned long irq = arch_irq_save();
+	uint16_t *x = extra_of(pa);
+
+	if (x != NULL && *x > 0) {
+		(*x)--;
+		arch_irq_restore(irq);
+		return;
+	}
+	arch_irq_restore(irq);
+	pmm_free_page(pa);
+}
+
 int
 pmm_init(const struct rx_mem_range *map, unsigned count,
     const struct pmm_reserve *reserve, unsigned nreserve)
@@ -126,6 +196,7 @@ pmm_init(const struct rx_mem_range *map, unsigned count,
 		}
 	}
 	pages.hint = LOW_RESERVED / PAGE_SIZE;
+	holders_init();
 	return 0;
 }
 

@@ -42,6 +42,16 @@ uint64_t pmm_alloc_pages(size_t count, size_t align);
 /* Returns pages to the allocator; freeing a page twice panics. */
 void	pmm_free_pages(uint64_t pa, size_t count);
 void	pmm_free_page(uint64_t pa);
+/*
+ * Pages with several holders (address spaces after fork, the RAM file
+ * system and the processes that map its pages). pmm_page_share adds a
+ * holder to the page at pa: 0, or -1 when it cannot (then copy the page);
+ * pmm_page_put drops one and frees the page with the last.
+ */
+int	pmm_page_share(uint64_t pa);
+void	pmm_page_put(uint64_t pa);
+/* How many hold the page (1: its only owner may write it in place). */
+unsigned pmm_page_holders(uint64_t pa);
 void	pmm_get_stats(struct pmm_stats *st);
 /* The highest physical address of RAM in the map (for the direct map). */
 uint64_t pmm_max_phys(void);

@@ -5,24 +5,20 @@
 
 #include "abi/linux/errno.h"
 #include "abi/linux/fcntl.h"
-#include "abi/linux/mman.h"
 #include "abi/linux/process.h"
 #include "arch/cpu.h"
 #include "arch/mmu.h"
 #include "fs/file.h"
 #include "kernel/bootstamp.h"
 #include "kernel/printk.h"
-#include "lib/elf.h"
 #include "lib/kalloc.h"
 #include "lib/string.h"
 #include "linux/exec_plan.h"
-#include "linux/initstack.h"
 #include "mm/pmm.h"
+#include "proc/exec_load.h"
 #include "proc/proc.h"
 
 #define MSR_FS_BASE	0xc0000100u
-#define EXEC_MAX_FILE	(64ULL << 20)
-#define STACK_IMAGE	(64ULL << 10)	/* bytes of argv/envp/auxv room */
 
 void	user_return(void);
 void	thread_fpu_reset(struct thread *t);
@@ -147,132 +143,6 @@ set_comm(struct proc *p, const char *path)
 	strlcpy(p->comm, b, PROC_COMM);
 }
 
-static void
-random16(uint8_t out[16])
-{
-	static uint64_t s = 0x9e3779b97f4a7c15ULL;
-
-	for (int i = 0; i < 16; i++) {
-		s ^= arch_cycles();
-		s = s * 6364136223846793005ULL + 1442695040888963407ULL;
-		out[i] = (uint8_t)(s >> 56);
-	}
-}
-
-/* The whole file in physically contiguous pages; *np their count. */
-static int
-read_file(const char *path, uint8_t **buf, size_t *len, size_t *np)
-{
-	struct vnode *vn;
-	uint64_t pa;
-	long r;
-	int rc;
-
-	if ((rc = vfs_open(&curproc()->vfs, NULL, path, LX_O_RDONLY, 0, &vn)) != 0) {
-		return rc;
-	}
-	if (!VFS_ISREG(vn)) {
-		vnode_unref(vn);
-		return -LX_EACCES;
-	}
-	if ((vn->mode & 0111) == 0 || vn->size > EXEC_MAX_FILE) {
-		vnode_unref(vn);
-		return -LX_EACCES;
-	}
-	if (vn->size < 4) {
-		vnode_unref(vn);
-		return -LX_ENOEXEC;
-	}
-	*np = (vn->size + PAGE_SIZE - 1) / PAGE_SIZE;
-	if ((pa = pmm_alloc_pages(*np, 1)) == PMM_NONE) {
-		vnode_unref(vn);
-		return -LX_ENOMEM;
-	}
-	*buf = phys_to_virt(pa);
-	r = vn->ops->read(vn, *buf, vn->size, 0);
-	*len = vn->size;
-	vnode_unref(vn);
-	if (r != (long)*len) {
-		pmm_free_pages(pa, *np);
-		return r < 0 ? (int)r : -LX_EIO;
-	}
-	return 0;
-}
-
-/* Builds the new image's address space and initial %rsp. */
-static int
-load_image(const uint8_t *file, size_t len, const char *path, char *const *argv,
-    char *const *envp, struct aspace **out, uint64_t *entry, uint64_t *rsp)
-{
-	struct elf_image img;
-	struct exec_plan plan;
-	struct initstack_args a = { 0 };
-	struct aspace *as;
-	uint8_t rnd[16], *stk;
-	uint64_t spa, top = USER_STACK_TOP;
-	uint32_t r[4];
-	int rc;
-
-	if (elf_parse(file, len, 62, &img) != ELF_OK) {
-		return -LX_ENOEXEC;
-	}
-	if ((rc = exec_plan_build(&img, EXEC_PIE_BASE, &plan)) != 0) {
-		return rc;
-	}
-	if ((as = as_create()) == NULL) {
-		return -LX_ENOMEM;
-	}
-	for (uint32_t i = 0; i < plan.nseg; i++) {
-		const struct exec_seg *s = &plan.seg[i];
-
-		if (as_map_anon(as, s->map_start, s->map_end, s->prot) != 0 ||
-		    as_write(as, s->copy_to, file + s->file_off, s->file_len) != 0) {
-			goto nomem;
-		}
-	}
-	as->brk_start = as->brk = plan.brk;
-	if (as_map_anon(as, top - USER_STACK_SIZE, top, LX_PROT_READ | LX_PROT_WRITE) != 0) {
-		goto nomem;
-	}
-	if ((spa = pmm_alloc_pages(STACK_IMAGE / PAGE_SIZE, 1)) == PMM_NONE) {
-		goto nomem;
-	}
-	stk = phys_to_virt(spa);
-	random16(rnd);
-	cpuid(1, 0, r);
-	a.argv = (const char *const *)argv;
-	a.envp = (const char *const *)envp;
-	a.execfn = path;
-	a.platform = "x86_64";
-	a.random = rnd;
-	a.phdr = plan.phdr;
-	a.phent = plan.phent;
-	a.phnum = plan.phnum;
-	a.entry = plan.entry;
-	a.base = 0;
-	a.hwcap = r[3];
-	a.pagesz = PAGE_SIZE;
-	a.clktck = 100;
-	rc = initstack_build(&a, stk, STACK_IMAGE, top, rsp);
-	if (rc == 0) {
-		uint64_t lo = *rsp & ~PAGE_MASK;
-
-		rc = as_write(as, lo, stk + (lo - (top - STACK_IMAGE)), top - lo) != 0 ?
-		    -LX_ENOMEM : 0;
-	}
-	pmm_free_pages(spa, STACK_IMAGE / PAGE_SIZE);
-	if (rc != 0) {
-		as_destroy(as);
-		return rc;
-	}
-	*entry = plan.entry;
-	*out = as;
-	return 0;
-nomem:
-	as_destroy(as);
-	return -LX_ENOMEM;
-}
-
 static int execve_at_depth(const char *path, char *const *argv, char *const *envp, int depth);
 
 /* "#!interp [arg]": runs interp with the script as its argument. */
@@ -310,30 +180,29 @@ execve_at_depth(const char *path, char *const *argv, char *const *envp, int dept
 	struct exec_script *script;
 	struct trapframe *tf = current_tf();
 	struct aspace *as, *old;
-	uint8_t *file;
-	size_t len, np;
+	struct exec_file x;
 	uint64_t entry, rsp;
 	int rc;
 
-	if ((rc = read_file(path, &file, &len, &np)) != 0) {
+	if ((rc = exec_file_open(path, &x)) != 0) {
 		return rc;
 	}
-	if (file[0] == '#' && file[1] == '!') {
+	if (x.head[0] == '#' && x.head[1] == '!') {
 		if ((script = kmalloc(sizeof(*script))) == NULL) {
 			rc = -LX_ENOMEM;
-		} else if ((rc = exec_script_parse((const char *)file,
-		    len < EXEC_SCRIPT_MAX ? len : EXEC_SCRIPT_MAX, script)) == 1) {
-			pmm_free_pages(virt_to_phys_direct(file), np);
+		} else if ((rc = exec_script_parse((const char *)x.head,
+		    x.have < EXEC_SCRIPT_MAX ? x.have : EXEC_SCRIPT_MAX, script)) == 1) {
+			exec_file_close(&x);
 			rc = exec_script(script, path, argv, envp, depth);
 			kfree(script);
 			return rc;
 		}
 		kfree(script);
-		pmm_free_pages(virt_to_phys_direct(file), np);
+		exec_file_close(&x);
 		return rc < 0 ? rc : -LX_ENOEXEC;
 	}
-	rc = load_image(file, len, path, argv, envp, &as, &entry, &rsp);
-	pmm_free_pages(virt_to_phys_direct(file), np);
+	rc = exec_load_image(&x, path, argv, envp, &as, &entry, &rsp);
+	exec_file_close(&x);
 	if (rc != 0) {
 		return rc;
 	}

@@ -17,6 +17,7 @@
 #define PTE_COW		(1ULL << 9)	/* shared after fork: a write copies (software bit) */
 #define PTE_NX		(1ULL << 63)
 #define PTE_ADDR	0x000ffffffffff000ULL
+#define PT_SPAN		(512 * PAGE_SIZE)	/* what one page table maps */
 #define PROT_W		2u
 #define PROT_X		4u
 
@@ -26,51 +27,11 @@ table(uint64_t pa)
 	return phys_to_virt(pa & PTE_ADDR);
 }
 
-/*
- * Copy-on-write: refs[pfn] counts the extra address spaces mapping a user
- * page (0: one owner, the usual case). Made at the first fork, one
- * uint16_t per physical page; a page already shared 65535 times is copied.
- */
-static uint16_t *refs;
-static uint64_t refs_count;
-
-static int
-refs_init(void)
-{
-	uint64_t pages, pa;
-
-	if (refs != NULL) {
-		return 0;
-	}
-	refs_count = pmm_max_phys() / PAGE_SIZE + 1;
-	pages = (refs_count * sizeof(*refs) + PAGE_SIZE - 1) / PAGE_SIZE;
-	if ((pa = pmm_alloc_pages(pages, 1)) == PMM_NONE) {
-		return -1;
-	}
-	refs = phys_to_virt(pa);
-	memset(refs, 0, pages * PAGE_SIZE);
-	return 0;
-}
-
-static uint16_t *
-page_refs(uint64_t pa)
-{
-	uint64_t pfn = (pa & PTE_ADDR) / PAGE_SIZE;
-
-	return refs != NULL && pfn < refs_count ? &refs[pfn] : NULL;
-}
-
 /* Drops one mapping of a user page: the last one frees it. */
 static void
-page_put(uint64_t pa)
+page_put(uint64_t pte)
 {
-	uint16_t *r = page_refs(pa);
-
-	if (r != NULL && *r > 0) {
-		(*r)--;
-		return;
-	}
-	pmm_free_page(pa & PTE_ADDR);
+	pmm_page_put(pte & PTE_ADDR);
 }
 
 /* The leaf entry for va, creating tables when alloc; NULL if absent or no memory. */
@@ -231,10 +192,15 @@ vma_cut(struct aspace *as, uint64_t start, uint64_t end)
 void
 as_unmap(struct aspace *as, uint64_t start, uint64_t end)
 {
-	for (uint64_t va = start; va < end; va += PAGE_SIZE) {
+	for (uint64_t va = start; va < end && va >= start; va += PAGE_SIZE) {
 		uint64_t *e = walk(as, va, 0);
 
-		if (e != NULL && (*e & PTE_P)) {
+		if (e == NULL) {
+			/* No page table here: nothing up to the next 2 MiB boundary. */
+			va = (va | (PT_SPAN - 1)) - PAGE_SIZE + 1;
+			continue;
+		}
+		if (*e & PTE_P) {
 			page_put(*e);
 			*e = 0;
 			as->pages--;
@@ -303,19 +269,18 @@ as_find_free(struct aspace *as, uint64_t len)
 static int
 cow_break(struct aspace *as, uint64_t va, uint64_t *e)
 {
-	uint16_t *r = page_refs(*e);
 	uint64_t pa;
 
-	if (r == NULL || *r == 0) {
+	if (pmm_page_holders(*e & PTE_ADDR) == 1) {
 		*e = (*e & ~PTE_COW) | PTE_W;
 		flush(as, va);
 		return 0;
 	}
-	if ((pa = pmm_alloc_page()) == PMM_NONE) {
-		return -1;
+	if ((pa = pmm_alloc_pages(1, 1)) == PMM_NONE) {
+		return -1;	/* (no need to zero: the copy fills it) */
 	}
 	memcpy(phys_to_virt(pa), phys_to_virt(*e & PTE_ADDR), PAGE_SIZE);
-	(*r)--;
+	pmm_page_put(*e & PTE_ADDR);
 	*e = pa | (*e & ~(PTE_ADDR | PTE_COW)) | PTE_W;
 	flush(as, va);
 	return 0;
@@ -361,6 +326,25 @@ populate(struct aspace *as, uint64_t va, uint32_t prot)
 }
 
 int
+as_map_page(struct aspace *as, uint64_t va, uint64_t pa)
+{
+	const struct vma *v = as_find_vma(as, va);
+	uint64_t *e;
+
+	if (v == NULL || (e = walk(as, va, 1)) == NULL || pmm_page_share(pa) != 0) {
+		return -1;
+	}
+	if (*e & PTE_P) {
+		page_put(*e);
+		as->pages--;
+	}
+	*e = pa | (pte_flags(v->prot) & ~PTE_W) | PTE_COW;
+	as->pages++;
+	flush(as, va);
+	return 0;
+}
+
+int
 as_fault(struct aspace *as, uint64_t addr, int write, int exec)
 {
 	const struct vma *v = as_find_vma(as, addr);
@@ -401,8 +385,12 @@ as_write(struct aspace *as, uint64_t va, const void *src, size_t n)
 		if ((*e & PTE_COW) && cow_break(as, page, e) != 0) {
 			return -1;
 		}
-		memcpy((uint8_t *)phys_to_virt(*e & PTE_ADDR) + off, s, chunk);
-		s += chunk;
+		if (s != NULL) {
+			memcpy((uint8_t *)phys_to_virt(*e & PTE_ADDR) + off, s, chunk);
+			s += chunk;
+		} else {
+			memset((uint8_t *)phys_to_virt(*e & PTE_ADDR) + off, 0, chunk);
+		}
 		va += chunk;
 		n -= chunk;
 	}
@@ -413,7 +401,6 @@ struct aspace *
 as_clone(struct aspace *src)
 {
 	struct aspace *as = as_create();
-	int cow = refs_init() == 0;
 
 	if (as == NULL) {
 		return NULL;
@@ -434,10 +421,8 @@ as_clone(struct aspace *src)
 			if ((de = walk(as, va, 1)) == NULL) {
 				goto fail;
 			}
-			uint16_t *r = cow ? page_refs(*se) : NULL;
-
-			if (r != NULL && *r < UINT16_MAX) {
-				(*r)++;	/* shared: read-only in both until a write */
+			if (pmm_page_share(*se & PTE_ADDR) == 0) {
+				/* shared: read-only in both until a write */
 				*se = (*se & ~PTE_W) | PTE_COW;
 				*de = *se;
 			} else {

@@ -35,6 +35,13 @@ struct aspace *as_clone(struct aspace *src);	/* copy-on-write: shares every page
 int	as_prepare_write(struct aspace *as, uint64_t va, size_t n);
 /* Adds [start, end) with prot, removing what was there (MAP_FIXED semantics). */
 int	as_map_anon(struct aspace *as, uint64_t start, uint64_t end, uint32_t prot);
+/*
+ * Maps the page at pa, which someone else holds too (a ramfs file page),
+ * at va inside a VMA: read-only and copy-on-write whatever the VMA's
+ * protection, so a write gets a private copy. Takes a hold on the page.
+ * 0, or -1 (no VMA, no memory, the page cannot be shared).
+ */
+int	as_map_page(struct aspace *as, uint64_t va, uint64_t pa);
 /* Removes [start, end): pages freed, VMAs trimmed. */
 void	as_unmap(struct aspace *as, uint64_t start, uint64_t end);
 /* Changes the protection of [start, end). -1 if some page there is unmapped. */
@@ -43,7 +50,8 @@ int	as_protect(struct aspace *as, uint64_t start, uint64_t end, uint32_t prot);
 uint64_t as_find_free(struct aspace *as, uint64_t len);
 /* Resolves a fault at addr: 0 if a page was mapped, -1 if the access is not allowed. */
 int	as_fault(struct aspace *as, uint64_t addr, int write, int exec);
-/* Writes into as (active or not), faulting pages in as needed: 0 or -1. */
+/* Writes n bytes of src (zeros when src is NULL) into as, active or not, faulting
+ * pages in and copying shared ones as needed: 0 or -1. */
 int	as_write(struct aspace *as, uint64_t va, const void *src, size_t n);
 const struct vma *as_find_vma(const struct aspace *as, uint64_t addr);
 

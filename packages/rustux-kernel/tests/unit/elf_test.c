@@ -240,3 +240,20 @@ T_TEST(strerror_covers_every_code)
 	for (int i = 0; i < ELF_ERR_COUNT; i++)
 		T_ASSERT(strcmp(elf_strerror(i), "unknown error") != 0);
 }
+
+/* The loader's view: only the first page in hand, the segments checked against the file's size. */
+T_TEST(parse_head_checks_headers_in_hand_and_segments_in_file)
+{
+	struct elf_image e;
+
+	build();
+	T_EXPECT_EQ(elf_parse_head(img, 0x1000, IMG_SIZE, ELF_EM_X86_64, &e), ELF_OK);
+	T_EXPECT(e.nload == 2 && e.load[1].offset == 0x2000);
+	/* Headers past the bytes in hand. */
+	T_EXPECT_EQ(elf_parse_head(img, 64 + 2 * 56, IMG_SIZE, ELF_EM_X86_64, &e), ELF_ERR_PHDRS);
+	T_EXPECT_EQ(elf_parse_head(img, 40, IMG_SIZE, ELF_EM_X86_64, &e), ELF_ERR_TRUNCATED);
+	/* A segment past the end of the file, though the headers are all there. */
+	T_EXPECT_EQ(elf_parse_head(img, 0x1000, 0x2400, ELF_EM_X86_64, &e), ELF_ERR_OUTSIDE);
+	/* More in hand than the file holds is a caller's mistake, refused. */
+	T_EXPECT_EQ(elf_parse_head(img, IMG_SIZE, 0x1000, ELF_EM_X86_64, &e), ELF_ERR_TRUNCATED);
+}

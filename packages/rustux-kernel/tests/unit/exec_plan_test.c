@@ -46,6 +46,7 @@ T_TEST(static_exec_maps_at_its_addresses)
 	T_EXPECT_EQ(p.seg[2].copy_to, 0x404e00);
 	T_EXPECT_EQ(p.seg[2].file_off, 0x3e00);
 	T_EXPECT_EQ(p.seg[2].file_len, 0x200);		/* the rest is bss: zero */
+	T_EXPECT_EQ(p.seg[2].mem_len, 0x1800);		/* p_memsz: bss from file_len on */
 	T_EXPECT_EQ(p.seg[2].prot, LX_PROT_READ | LX_PROT_WRITE);
 	T_EXPECT_EQ(p.brk, 0x407000);
 	T_EXPECT_EQ(p.phdr, 0x400040);

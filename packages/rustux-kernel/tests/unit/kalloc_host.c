@@ -26,6 +26,28 @@ kmalloc(size_t size)
 }
 
 void *
+kpage_alloc(void)
+{
+	void *p;
+
+	if (kalloc_fail_after == 0)
+		return NULL;
+	if (kalloc_fail_after > 0)
+		kalloc_fail_after--;
+	if ((p = aligned_alloc(KPAGE_SIZE, KPAGE_SIZE)) != NULL) {
+		memset(p, 0, KPAGE_SIZE);
+		kalloc_live++;
+	}
+	return p;
+}
+
+void
+kpage_put(void *page)
+{
+	kfree(page);
+}
+
+void *
 kzalloc(size_t size)
 {
 	void *p;
