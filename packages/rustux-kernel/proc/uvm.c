@@ -56,6 +56,17 @@ walk(const struct aspace *as, uint64_t va, int alloc)
 	return &t[(va >> 12) & 511];
 }
 
+/*
+ * For loops over a range page by page, where walk() found no page table at
+ * va: the last page that table would map, so that the loop's next step
+ * lands on the next table's first page.
+ */
+static uint64_t
+next_table(uint64_t va)
+{
+	return (va | (PT_SPAN - 1)) - PAGE_SIZE + 1;
+}
+
 static uint64_t
 pte_flags(uint32_t prot)
 {
@@ -196,8 +207,7 @@ as_unmap(struct aspace *as, uint64_t start, uint64_t end)
 		uint64_t *e = walk(as, va, 0);
 
 		if (e == NULL) {
-			/* No page table here: nothing up to the next 2 MiB boundary. */
-			va = (va | (PT_SPAN - 1)) - PAGE_SIZE + 1;
+			va = next_table(va);
 			continue;
 		}
 		if (*e & PTE_P) {
@@ -415,7 +425,11 @@ as_clone(struct aspace *src)
 		for (uint64_t va = v->start; va < v->end; va += PAGE_SIZE) {
 			uint64_t *se = walk(src, va, 0), *de, pa;
 
-			if (se == NULL || !(*se & PTE_P)) {
+			if (se == NULL) {
+				va = next_table(va);	/* a stack VMA is mostly untouched */
+				continue;
+			}
+			if (!(*se & PTE_P)) {
 				continue;
 			}
 			if ((de = walk(as, va, 1)) == NULL) {
