@@ -47,7 +47,26 @@ struct dircache {
 	char path[PATH_MAX];
 	int fd;
 	int noted;		/* its file system is in the devset already */
+	int fresh;		/* made by this transaction: 1, 0, or -1 not known yet */
 };
+
+static int planned(const struct rpg_journal *j, const char *dir);
+
+/*
+ * 1 if the cached directory is one the transaction j creates. Its files
+ * are written under their final names: nothing else is in it and an undo
+ * removes it whole. (The commit's rename of the staging name then finds
+ * none; recovery still renames one, as an older rpg staged them too.)
+ */
+static int
+dir_fresh(struct dircache *dc, const struct rpg_journal *j)
+{
+	if (j == NULL)
+		return 0;
+	if (dc->fresh < 0)
+		dc->fresh = dc->path[0] != '\0' && planned(j, dc->path);
+	return dc->fresh;
+}
 
 /* ---- package files ---- */
 
@@ -126,6 +145,7 @@ dir_for(struct rpg_ctx *ctx, int rootfd, struct dircache *dc, const char *path, 
 	if (rpg_fs_opendir(ctx, rootfd, dir, create, 0755, &dc->fd) < 0)
 		return ctx->err.code;
 	dc->noted = 0;
+	dc->fresh = -1;
 	snprintf(dc->path, sizeof(dc->path), "%s", dir);
 	return 0;
 }
@@ -238,7 +258,7 @@ check_entry(struct stream *s, const struct rpg_entry *e, const char *path,
 static void
 stage_name(struct stream *s, size_t fi, const char *base, char *buf, size_t size)
 {
-	if (s->j != NULL)
+	if (s->j != NULL && !dir_fresh(&s->dc, s->j))
 		rpg_journal_stage_name(s->j, s->pi, fi, buf, size);
 	else
 		snprintf(buf, size, "%s", base);
@@ -988,6 +1008,7 @@ struct state {
 	const struct rpg_journal *j;
 	struct rpg_manifest **news;	/* per journal package; NULL when none/committed */
 	int *owned;
+	int live;			/* this process staged the files (not a recovery) */
 };
 
 /* 1 if path is kept by the state after the transaction. */
@@ -1031,7 +1052,9 @@ rename_in(struct rpg_ctx *ctx, struct state *s, size_t pi, struct dircache *dc, 
 			dc->noted = 1;
 		}
 		rpg_journal_stage_name(s->j, pi, fi, stage, sizeof(stage));
-		if (renameat(dc->fd, stage, dc->fd, base) < 0 && errno != ENOENT)
+		/* In a fresh directory the file has its final name already. */
+		if (!(s->live && dir_fresh(dc, s->j)) &&
+		    renameat(dc->fd, stage, dc->fd, base) < 0 && errno != ENOENT)
 			return rpg_fail(ctx, -errno, "%s: %s: %s", m->name, m->files[fi].path,
 			    strerror(errno));
 		rpg_journal_crashpoint_n("renamed", ++*count);
@@ -1122,6 +1145,8 @@ undo(struct rpg_ctx *ctx, struct state *s)
 			}
 			rpg_journal_stage_name(s->j, i, fi, stage, sizeof(stage));
 			unlinkat(dc.fd, stage, 0);
+			if (dir_fresh(&dc, s->j))
+				unlinkat(dc.fd, base, 0);
 		}
 	}
 	if (dc.fd >= 0)
@@ -1144,7 +1169,7 @@ static int
 settle(struct rpg_ctx *ctx, struct rpg_db *db, const struct rpg_journal *j,
     struct rpg_manifest **mem)
 {
-	struct state s = { .db = db, .j = j };
+	struct state s = { .db = db, .j = j, .live = mem != NULL };
 	struct rpg_err saved = ctx->err;
 	size_t i;
 	int r = 0;
