@@ -15,211 +15,6 @@
 
 extern char **environ;
 
-static void take_terminal_back(void);
-
-/* ---- jobs: background processes and their statuses, for wait, $!, jobs, fg, bg ---- */
-#define MAXJOBS 64
-
-static struct job {
-	pid_t pid;		/* a background job is one process (its group when interactive) */
-	int done;		/* 0 running, 1 finished and not yet waited for, 2 collected */
-	int stopped, status;
-} jobs[MAXJOBS];
-
-static int
-status_of(int st)
-{
-	if (WIFEXITED(st))
-		return WEXITSTATUS(st);
-	if (WIFSIGNALED(st))
-		return 128 + WTERMSIG(st);
-	if (WIFSTOPPED(st))
-		return 128 + WSTOPSIG(st);
-	return 1;
-}
-
-static struct job *
-job_find(pid_t pid)
-{
-	int i;
-
-	for (i = 0; i < MAXJOBS; i++)
-		if (jobs[i].pid == pid)
-			return &jobs[i];
-	return NULL;
-}
-
-static struct job *
-job_add(pid_t pid)
-{
-	struct job *j = job_find(pid);
-	int i;
-
-	if (j)
-		return j;
-	for (i = 0; i < MAXJOBS; i++)
-		if (jobs[i].pid == 0 || jobs[i].done == 2) {
-			jobs[i].pid = pid;
-			jobs[i].done = 0;
-			jobs[i].stopped = 0;
-			return &jobs[i];
-		}
-	return NULL;
-}
-
-/* Collects finished (and, interactive, stopped) background children without blocking. */
-void
-reap_jobs(int report)
-{
-	struct job *j;
-	pid_t pid;
-	int st;
-
-	while ((pid = waitpid(-1, &st, WNOHANG | (sh.interactive ? WUNTRACED : 0))) > 0) {
-		if ((j = job_find(pid)) == NULL)
-			continue;
-		if (WIFSTOPPED(st)) {
-			j->stopped = 1;
-			if (report)
-				fprintf(stderr, "[%d] Stopped\n", pid);
-			continue;
-		}
-		j->done = 1;
-		j->stopped = 0;
-		j->status = status_of(st);
-		if (report)
-			fprintf(stderr, "[%d] Done (%d)\n", pid, j->status);
-	}
-}
-
-int
-wait_pid(pid_t pid)
-{
-	struct job *j = job_find(pid);
-	int st;
-
-	if (j && j->done) {
-		j->done = 2;
-		return j->status;
-	}
-	/* WUNTRACED: a job stopped by a signal must not leave us waiting forever */
-	while (waitpid(pid, &st, sh.interactive ? WUNTRACED : 0) < 0) {
-		if (errno != EINTR)
-			return 127;
-	}
-	if (WIFSTOPPED(st)) {
-		fprintf(stderr, "[%ld] Stopped (fg or bg resumes it)\n", (long)pid);
-		if ((j = job_add(pid)) != NULL)
-			j->stopped = 1;
-		return status_of(st);
-	}
-	if (j)
-		j->done = 2;
-	return status_of(st);
-}
-
-/* The job a fg/bg/jobs operand names: PID, %N (N-th listed), or none = the latest live one. */
-static struct job *
-job_arg(const char *a)
-{
-	struct job *latest = NULL;
-	long v;
-	int i, n = 0;
-
-	for (i = 0; i < MAXJOBS; i++) {
-		if (jobs[i].pid == 0 || jobs[i].done)
-			continue;
-		n++;
-		if (a == NULL)
-			latest = &jobs[i];
-		else if (a[0] == '%' && atol(a + 1) == n)
-			return &jobs[i];
-	}
-	if (a == NULL || a[0] == '%')
-		return latest;
-	v = atol(a);
-	return v > 0 ? job_find((pid_t)v) : NULL;
-}
-
-static void
-signal_job(struct job *j, int sig)
-{
-	if (sh.interactive)
-		kill(-j->pid, sig);
-	else
-		kill(j->pid, sig);
-}
-
-int
-bi_jobs(int argc, char **argv)
-{
-	int i, n = 0;
-
-	reap_jobs(0);
-	for (i = 0; i < MAXJOBS; i++) {
-		if (jobs[i].pid == 0 || jobs[i].done == 2)
-			continue;
-		n++;
-		if (jobs[i].done) {
-			printf("[%d] %ld Done (%d)\n", n, (long)jobs[i].pid, jobs[i].status);
-			jobs[i].done = 2;
-		} else
-			printf("[%d] %ld %s\n", n, (long)jobs[i].pid,
-			    jobs[i].stopped ? "Stopped" : "Running");
-	}
-	return 0;
-}
-
-int
-bi_fg(int argc, char **argv)
-{
-	struct job *j;
-	int st;
-
-	reap_jobs(0);
-	if ((j = job_arg(argc > 1 ? argv[1] : NULL)) == NULL || j->done) {
-		sh_error("fg: %s: no such job", argc > 1 ? argv[1] : "current");
-		return 1;
-	}
-	fflush(stdout);
-	if (sh.interactive)
-		tcsetpgrp(sh.tty_fd, j->pid);
-	j->stopped = 0;
-	signal_job(j, SIGCONT);
-	st = wait_pid(j->pid);
-	take_terminal_back();
-	return st;
-}
-
-int
-bi_bg(int argc, char **argv)
-{
-	struct job *j;
-
-	reap_jobs(0);
-	if ((j = job_arg(argc > 1 ? argv[1] : NULL)) == NULL || j->done) {
-		sh_error("bg: %s: no such job", argc > 1 ? argv[1] : "current");
-		return 1;
-	}
-	j->stopped = 0;
-	signal_job(j, SIGCONT);
-	printf("[%ld] Running\n", (long)j->pid);
-	return 0;
-}
-
-int
-wait_all(void)
-{
-	int i;
-
-	for (i = 0; i < MAXJOBS; i++)
-		if (jobs[i].pid && jobs[i].done != 2)
-			wait_pid(jobs[i].pid);
-	while (waitpid(-1, NULL, 0) > 0 || errno == EINTR)
-		;
-	return 0;
-}
-
 /* ---- children ---- */
 static void
 child_signals(void)
@@ -228,8 +23,8 @@ child_signals(void)
 
 	signal(SIGINT, SIG_DFL);
 	signal(SIGQUIT, SIG_DFL);
-	/* no fg/bg here: jobs of an interactive shell keep ignoring ^Z */
-	signal(SIGTSTP, sh.interactive || sh.tstp_ignored ? SIG_IGN : SIG_DFL);
+	/* ^Z stops an interactive shell's jobs (fg, bg resume them) */
+	signal(SIGTSTP, !sh.interactive && sh.tstp_ignored ? SIG_IGN : SIG_DFL);
 	signal(SIGTTIN, SIG_DFL);
 	signal(SIGTTOU, SIG_DFL);
 	signal(SIGPIPE, SIG_DFL);
@@ -274,7 +69,7 @@ fork_child(pid_t pgid, int fg)
 	return pid;
 }
 
-static void
+void
 take_terminal_back(void)
 {
 	if (sh.interactive)
@@ -661,7 +456,7 @@ exec_simple(struct node *n, int flags)
 		exec_external(f.v);
 	}
 	fields_free(&f);
-	st = wait_pid(pid);
+	st = wait_fg(&pid, 1, n);
 	take_terminal_back();
 	if (sh.interactive && st == 128 + SIGINT)
 		fputc('\n', stderr);
@@ -672,9 +467,9 @@ exec_simple(struct node *n, int flags)
 static int
 exec_pipeline(struct node *n)
 {
-	struct node *cmds[64];
-	pid_t pids[64], pgid = 0;
-	int ncmd = 0, i, in = -1, p[2], st = 0;
+	struct node *cmds[64], *whole = n;
+	pid_t pids[64], pgid = 0, live[64];
+	int ncmd = 0, nlive = 0, i, in = -1, p[2], st = 0;
 
 	while (n->type == N_PIPE && ncmd < 63) {
 		cmds[ncmd++] = n->b;
@@ -717,7 +512,9 @@ exec_pipeline(struct node *n)
 		close(in);
 	for (i = 0; i < ncmd; i++)
 		if (pids[i] > 0)
-			st = wait_pid(pids[i]);
+			live[nlive++] = pids[i];
+	if (nlive > 0)
+		st = wait_fg(live, nlive, whole);
 	take_terminal_back();
 	return st;
 }
@@ -743,10 +540,8 @@ exec_background(struct node *n)
 		}
 		_exit(exec_node(n, EX_FORKED));
 	}
-	job_add(pid);
+	job_background(pid, n);
 	sh.last_bg = pid;
-	if (sh.interactive)
-		fprintf(stderr, "[%ld]\n", (long)pid);
 	return 0;
 }
 
@@ -934,7 +729,7 @@ exec_node(struct node *n, int flags)
 			st = exec_node(n->a, 0);
 			sh_exit(sh.exiting ? sh.status : st);
 		}
-		st = wait_pid(pid);
+		st = wait_fg(&pid, 1, n);
 		take_terminal_back();
 		break;
 	case N_FUNC:

@@ -46,6 +46,7 @@ sh_exit(int status)
 {
 	sh.status = status;
 	run_exit_trap();
+	jobs_hangup();
 	fflush(stdout);
 	exit(status & 0xff);
 }

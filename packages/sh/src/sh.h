@@ -173,17 +173,25 @@ int cmdsubst(const char *src, size_t len, struct str *out);
 extern unsigned long cmdsubst_count;	/* command substitutions run so far */
 void run_exit_trap(void);
 void trap_handler(int sig);
-void reap_jobs(int report);
-int wait_pid(pid_t pid);
-int wait_all(void);
+void take_terminal_back(void);	/* interactive: tcsetpgrp back to the shell */
 char *find_in_path(const char *name);
+
+/* ---- jobs (jobs.c) ---- */
+int status_of(int st);		/* a wait status as $? shows it */
+void reap_jobs(int report);	/* report: print what stopped or ended (before a prompt) */
+int wait_pid(pid_t pid);	/* wait PID */
+int wait_all(void);		/* wait */
+/* Waits for a foreground job of n processes: its status, 128 + SIGTSTP when ^Z stopped it. */
+int wait_fg(const pid_t *pids, int n, struct node *cmd);
+void job_background(pid_t pid, struct node *cmd);	/* cmd &: a job, "[N] pid" */
+void jobs_hangup(void);		/* an interactive shell exits: SIGHUP + SIGCONT its stopped jobs */
 
 /* ---- builtins (builtins.c) ---- */
 typedef int (*builtin_fn)(int argc, char **argv);
 builtin_fn builtin_find(const char *name, int *special);
 int set_option(const char *name, int letter, int on);
 int bi_test(int argc, char **argv);	/* test.c: test and [ */
-int bi_jobs(int argc, char **argv);	/* exec.c: the job table's builtins */
+int bi_jobs(int argc, char **argv);	/* jobs.c: the job table's builtins */
 int bi_fg(int argc, char **argv);
 int bi_bg(int argc, char **argv);
 

@@ -61,6 +61,19 @@ def send(s):
     os.write(fd, s.encode())
 
 
+def wait_fg(name):
+    """Waits (bounded) until a process called name owns the terminal."""
+    for _ in range(300):
+        try:
+            pg = os.tcgetpgrp(fd)
+            with open("/proc/%d/cmdline" % pg, "rb") as f:
+                if f.read().startswith(name.encode()):
+                    return
+        except OSError:
+            pass
+        time.sleep(0.05)
+
+
 ok, t = read_until(b"$ ")
 result(ok, "prompt", t)
 send("echo one-two\r")
@@ -117,18 +130,47 @@ ok, t = read_until(b"130\r\n")
 result(ok, "job_status_130", t)
 read_until(b"$ ")
 send("sleep 1; echo ctrl-z-ignored\r")
-for _ in range(300):
-    try:
-        pg = os.tcgetpgrp(fd)
-        with open("/proc/%d/cmdline" % pg, "rb") as f:
-            if f.read().startswith(b"sleep"):
-                break
-    except OSError:
-        pass
-    time.sleep(0.05)
+wait_fg("sleep")
 send("\x1a")
 ok, t = read_until(b"ctrl-z-ignored\r\n")
-result(ok, "ctrl_z_does_not_hang", t)
+result(ok and "]+ Stopped\tsleep 1" in t, "ctrl_z_stops_job_list_goes_on", t)
+read_until(b"$ ")
+# ^Z on a pipeline: the whole group stops, "[N]+ Stopped", the prompt comes back;
+# jobs lists it; fg continues it in the foreground and ^C then ends it.
+send("sleep 30 | cat\r")
+wait_fg("sleep")
+send("\x1a")
+ok, t = read_until(b"$ ")
+result(ok and "]+ Stopped\tsleep 30 | cat\r\n" in t, "ctrl_z_stops_pipeline", t)
+send("jobs\r")
+ok, t = read_until(b"$ ")
+result("Stopped\tsleep 30 | cat" in t and "Stopped\tsleep 1" in t, "jobs_lists_stopped_jobs", t)
+send("echo st $?\r")
+ok, t = read_until(b"$ ")
+send("fg %2\r")
+ok, t = read_until(b"sleep 30 | cat\r\n")
+result(ok, "fg_names_the_job", t)
+wait_fg("sleep")
+send("\x03")
+ok, t = read_until(b"$ ")
+send("echo fg-after-stop $?\r")
+ok, t = read_until(b"fg-after-stop 130\r\n")
+result(ok, "fg_continues_stopped_pipeline", t)
+read_until(b"$ ")
+send("sleep 30\r")
+wait_fg("sleep")
+send("\x1a")
+read_until(b"$ ")
+send("bg\r")
+ok, t = read_until(b"+ sleep 30 &\r\n")
+result(ok, "bg_continues_stopped_job", t)
+read_until(b"$ ")
+send("jobs\r")
+ok, t = read_until(b"$ ")
+result("Running\tsleep 30" in t, "jobs_after_bg_running", t)
+send("fg\r")
+wait_fg("sleep")
+send("\x03")
 read_until(b"$ ")
 send("echo still-alive $$\r")
 ok, t = read_until(b"still-alive " + str(pid).encode())
@@ -147,7 +189,7 @@ read_until(b"$ ")
 send("sleep 30 &\r")
 read_until(b"$ ")
 send("jobs\r")
-ok, t = read_until(b"Running\r\n")
+ok, t = read_until(b"Running\tsleep 30\r\n")
 result(ok, "jobs_lists_running", t)
 read_until(b"$ ")
 send("kill -STOP $!\r")
@@ -161,7 +203,7 @@ for _ in range(50):
     time.sleep(0.1)
 result("Stopped" in t, "jobs_sees_stopped", t)
 send("bg\r")
-ok, t = read_until(b"Running\r\n")
+ok, t = read_until(b"+ sleep 30 &\r\n")
 result(ok, "bg_continues", t)
 read_until(b"$ ")
 send("fg\r")
