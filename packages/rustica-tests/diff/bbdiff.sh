@@ -51,6 +51,10 @@ echo "status $?"
 $B test -d /proc && echo "proc dir"
 $B sleep 0 && echo slept
 $B cat /proc/self/stat | $B cut -d' ' -f2,3
+$B readlink /proc/self/fd/0
+$B readlink /proc/self/fd/2
+$B ls /proc/self/fd | $B tr '\n' ' '; echo
+$B sh -c 'cd /tmp && readlink /proc/$$/cwd'
 echo BBDIFF-END
 $B sync
 $B poweroff -f

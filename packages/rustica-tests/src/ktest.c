@@ -1,4 +1,4 @@
-/* ktest.c - rustica-tests: in-system kernel checks (fuzz, fork/exec memory, pipes, signals, /proc) */
+/* ktest.c - rustica-tests: in-system kernel checks (fuzz, fork/exec memory, pipes, signals, /proc) and main */
 /* SPDX-License-Identifier: MIT */
 /*
  * ktest CHECK [ARG]: runs one check, prints "# ..." notes and one last
@@ -20,6 +20,8 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "ktest.h"
+
 #define FUZZ_PROCS	4
 #define FUZZ_SECONDS	4
 #define FUZZ_SEED	20261124u	/* fixed, so a run's call sequences repeat; ktest fuzz SEED */
@@ -27,15 +29,16 @@
 #define FORK_CYCLES	1000
 #define FORK_SLACK_KB	64	/* allocator caches may hold a few pages */
 #define PIPE_BYTES	(256 * 1024)
+#define WATCHDOG_SECONDS	120	/* a check still running then has hung */
 
-static int
+int
 fail(const char *check, const char *why)
 {
 	printf("FAIL %s: %s (errno %d)\n", check, why, errno);
 	return 1;
 }
 
-static int
+int
 pass(const char *check)
 {
 	printf("ok %s\n", check);
@@ -401,7 +404,7 @@ check_signals(void)
 
 /* ---- /proc -------------------------------------------------------------------- */
 
-static int
+int
 read_text(const char *path, char *buf, size_t n)
 {
 	int fd = open(path, O_RDONLY);
@@ -455,6 +458,11 @@ static int run_forkexec(const char *arg) { return check_forkexec(arg != NULL ? a
 static int run_pipes(const char *arg) { (void)arg; return check_pipes(); }
 static int run_signals(const char *arg) { (void)arg; return check_signals(); }
 static int run_proc(const char *arg) { (void)arg; return check_proc(); }
+static int run_jobctl(const char *arg) { (void)arg; return check_jobctl(); }
+static int run_threads(const char *arg) { (void)arg; return check_threads(); }
+static int run_thread_exec(const char *arg) { (void)arg; return check_threads_exec_child(); }
+static int run_select(const char *arg) { (void)arg; return check_select(); }
+static int run_procfd(const char *arg) { (void)arg; return check_procfd(); }
 
 /* The checks by name. */
 static const struct {
@@ -466,7 +474,36 @@ static const struct {
 	{ "pipes", run_pipes },
 	{ "signals", run_signals },
 	{ "proc", run_proc },
+	{ "jobctl", run_jobctl },
+	{ "threads", run_threads },
+	{ "thread-exec-child", run_thread_exec },
+	{ "select", run_select },
+	{ "procfd", run_procfd },
 };
+
+/*
+ * Runs a check in a child so that a kernel bug that hangs it fails the
+ * check instead of the whole boot: a safety net, far above any real run.
+ */
+static int
+run_watched(const char *name, int (*run)(const char *), const char *arg)
+{
+	pid_t pid = fork();
+	int st;
+
+	if (pid < 0 || strcmp(name, "thread-exec-child") == 0)
+		return run(arg);	/* that one checks its own process: no fork */
+	if (pid == 0)
+		_exit(run(arg));
+	for (int tenths = 0; tenths < WATCHDOG_SECONDS * 10; tenths++) {
+		if (waitpid(pid, &st, WNOHANG) == pid)
+			return WIFEXITED(st) ? WEXITSTATUS(st) : fail(name, "the check died by a signal");
+		usleep(100000);
+	}
+	kill(pid, SIGKILL);
+	waitpid(pid, &st, 0);
+	return fail(name, "hung: killed by ktest's watchdog");
+}
 
 int
 main(int argc, char **argv)
@@ -474,7 +511,7 @@ main(int argc, char **argv)
 	setvbuf(stdout, NULL, _IONBF, 0);
 	for (size_t i = 0; argc > 1 && i < sizeof(checks) / sizeof(checks[0]); i++)
 		if (strcmp(argv[1], checks[i].name) == 0)
-			return checks[i].run(argc > 2 ? argv[2] : NULL);
-	fprintf(stderr, "usage: ktest fuzz [SEED]|forkexec [PROG]|pipes|signals|proc\n");
+			return run_watched(checks[i].name, checks[i].run, argc > 2 ? argv[2] : NULL);
+	fprintf(stderr, "usage: ktest fuzz [SEED]|forkexec [PROG]|pipes|signals|proc|jobctl|threads|select|procfd\n");
 	return 2;
 }

@@ -48,6 +48,11 @@ $B kill "$pid"
 wait "$pid"
 check kill 143 "$?"
 check readlink_self_exe "$B" "$($B readlink /proc/self/exe)"
+check ls_l_proc_fd 1 "$($B ls -l /proc/self/fd/ 3</proc/version | $B grep -c -- ' 3 -> /proc/version$')"
+check maps_stack 1 "$($B cat /proc/self/maps | $B grep -c ' \[stack\]$')"
+check maps_format 0 "$($B cat /proc/self/maps |
+	$B grep -cvE '^[0-9a-f]{8,}-[0-9a-f]{8,} [r-][w-][x-][ps] [0-9a-f]{8} [0-9a-f]{2}:[0-9a-f]{2} [0-9]+ ')"
+check maps_exe 1 "$($B cat /proc/self/maps | $B grep -c "r-xp .* $B\$")"
 $B rm -rf "$T"
 echo "# $fails failed"
 [ "$fails" -eq 0 ]

@@ -161,6 +161,22 @@ def scenario(ser, mon):
     ser.send(b"\x03")
     out = ser.expect(ANY_PROMPT, 10)
     tap(out is not None, "console_ctrl_c_pipeline", ser.buf[-300:])
+    # ^Z: the line discipline sends SIGTSTP to the foreground group, the
+    # kernel stops it, sh reports it and gets the terminal back; fg resumes.
+    ser.send(b"sleep 30 | cat\r")
+    time.sleep(1.5)
+    ser.send(b"\x1a")
+    out = ser.expect(PROMPT, 10)
+    tap(out is not None and b"]+ Stopped\tsleep 30 | cat" in out, "console_ctrl_z_stops_job",
+        ser.buf[-300:])
+    out = ser.run("jobs")
+    tap(out is not None and b"Stopped\tsleep 30 | cat" in out, "console_jobs_shows_stopped", out)
+    ser.send(b"fg\r")
+    time.sleep(1.5)
+    ser.send(b"\x03")
+    out = ser.expect(PROMPT, 10)
+    out = ser.run("echo fg $?")
+    tap(has_line(out, "fg 130"), "console_fg_resumes_stopped_job", out)
     # cat echoes lines in canonical mode and ends at ^D.
     ser.send(b"cat\r")
     time.sleep(0.5)

@@ -250,6 +250,30 @@ procfmt_mount(char *buf, size_t size, const char *dev, const char *dir, const ch
 	return o.len;
 }
 
+#define MAPS_NAME_COLUMN	73	/* 25 + 6 * sizeof(void *) - 1, then one space */
+
+size_t
+procfmt_maps_line(char *buf, size_t size, uint64_t start, uint64_t end, uint32_t prot,
+    int shared, uint64_t offset, uint32_t major, uint32_t minor, uint64_t inode,
+    const char *name)
+{
+	struct out o;
+
+	begin(&o, buf, size);
+	put(&o, "%08llx-%08llx %c%c%c%c %08llx %02x:%02x %llu ", (unsigned long long)start,
+	    (unsigned long long)end, (prot & 1) ? 'r' : '-', (prot & 2) ? 'w' : '-',
+	    (prot & 4) ? 'x' : '-', shared ? 's' : 'p', (unsigned long long)offset, major, minor,
+	    (unsigned long long)inode);
+	if (name != NULL && name[0] != '\0') {
+		while (o.len < MAPS_NAME_COLUMN) {
+			putc_raw(&o, ' ');
+		}
+		put(&o, "%s", name);
+	}
+	putc_raw(&o, '\n');
+	return o.len;
+}
+
 size_t
 procfmt_cmdline(char *buf, size_t size, const char *const *argv)
 {

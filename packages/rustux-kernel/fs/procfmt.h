@@ -68,6 +68,14 @@ size_t	procfmt_version(char *buf, size_t size, const char *sysname, const char *
 /* One /proc/mounts line: "dev dir type opts 0 0\n", space, tab, newline and backslash as \ooo. */
 size_t	procfmt_mount(char *buf, size_t size, const char *dev, const char *dir,
 	    const char *type, const char *opts);
+/*
+ * One /proc/N/maps line: "start-end rwxp offset major:minor inode", then,
+ * for a named mapping, spaces to column 73 and the name (Linux's seq_pad).
+ * prot is LX_PROT_* (1 read, 2 write, 4 exec); shared prints 's' for 'p'.
+ */
+size_t	procfmt_maps_line(char *buf, size_t size, uint64_t start, uint64_t end, uint32_t prot,
+	    int shared, uint64_t offset, uint32_t major, uint32_t minor, uint64_t inode,
+	    const char *name);
 /* /proc/N/cmdline: each argument followed by a NUL. */
 size_t	procfmt_cmdline(char *buf, size_t size, const char *const *argv);
 /* The State: text for a state letter ("R (running)"), "? (unknown)" otherwise. */

@@ -7,7 +7,10 @@
 #include "arch/cpu.h"
 #include "arch/timer.h"
 #include "fs/procfmt.h"
+#include "fs/file.h"
 #include "fs/procfs.h"
+#include "fs/procfs_walk.h"
+#include "ipc/pipe.h"
 #include "lib/kalloc.h"
 #include "lib/printf.h"
 #include "lib/string.h"
@@ -18,14 +21,16 @@
 #define PROCFS_BUF	4096	/* the largest text a /proc file makes */
 #define INO_SYS		2	/* + the system file's index */
 #define INO_PID		0x10000	/* + pid * 16 + the process file's index */
+#define INO_FD		0x100000000ULL	/* + pid * 4096 + the descriptor */
+#define FD_LINK_SIZE	64	/* what Linux's lstat says of /proc/N/fd/M */
 
 /* What a vnode shows. */
-enum procfs_kind { PK_ROOT, PK_SELF, PK_SYS, PK_PIDDIR, PK_PID };
+enum procfs_kind { PK_ROOT, PK_SELF, PK_SYS, PK_PIDDIR, PK_PID, PK_FDDIR, PK_FD };
 
 struct procfs_node {
 	enum procfs_kind	 kind;
-	int			 pid;	/* PK_PIDDIR, PK_PID */
-	unsigned		 idx;	/* PK_SYS, PK_PID: the row in its table */
+	int			 pid;	/* PK_PIDDIR, PK_PID, PK_FDDIR, PK_FD */
+	unsigned		 idx;	/* PK_SYS, PK_PID: the row in its table; PK_FD: the fd */
 };
 
 typedef size_t	(*sys_fmt)(char *buf, size_t size);
@@ -40,6 +45,7 @@ static size_t	sys_loadavg(char *buf, size_t size);
 static size_t	pid_stat(char *buf, size_t size, const struct proc *p);
 static size_t	pid_status(char *buf, size_t size, const struct proc *p);
 static size_t	pid_cmdline(char *buf, size_t size, const struct proc *p);
+static size_t	pid_maps(char *buf, size_t size, const struct proc *p);
 
 /* The system files at /proc/NAME. */
 static const struct {
@@ -54,31 +60,34 @@ static const struct {
 	{ "version", sys_version },
 };
 
-/* The files of /proc/N; a NULL fmt is the exe symlink. */
+/* The entries of /proc/N: files (fmt), symlinks (link_target) and the fd directory. */
 static const struct {
 	const char	*name;
 	pid_fmt		 fmt;
+	uint8_t		 type;	/* LX_DT_REG, LX_DT_LNK, LX_DT_DIR */
 } pid_files[] = {
-	{ "cmdline", pid_cmdline },
-	{ "exe", NULL },
-	{ "stat", pid_stat },
-	{ "status", pid_status },
+	{ "cmdline", pid_cmdline, LX_DT_REG },
+	{ "cwd", NULL, LX_DT_LNK },
+	{ "exe", NULL, LX_DT_LNK },
+	{ "fd", NULL, LX_DT_DIR },
+	{ "maps", pid_maps, LX_DT_REG },
+	{ "stat", pid_stat, LX_DT_REG },
+	{ "status", pid_status, LX_DT_REG },
 };
 
 #define NELEM(a)	(sizeof(a) / sizeof((a)[0]))
-
-/* The mounts /proc/mounts lists (the VFS keeps no list of its own yet). */
-static const struct {
-	const char	*dev, *dir, *type;
-} mounts[] = {
-	{ "rootfs", "/", "ramfs" },
-	{ "proc", "/proc", "proc" },
-};
 
 static struct vfs_fs procfs;
 static const struct vnode_ops procfs_ops;
 
 static long	link_target(const struct procfs_node *pn, char *tmp);
+
+/* A pipe's inode number for pipe:[N]: stable while it lives, from its address. */
+static uint64_t
+procfs_pipe_ino(const struct pipe *pp)
+{
+	return ((uint64_t)(uintptr_t)pp >> 4) & 0xffffffffULL;
+}
 
 /* ---- the text of each file ------------------------------------------------ */
 
@@ -114,16 +123,31 @@ sys_version(char *buf, size_t size)
 	    "gcc", "#1");
 }
 
+struct mounts_out {
+	char	*buf;
+	size_t	 size, n;
+};
+
+/* One line; Linux names the device of a virtual file system after its type. */
+static void
+mount_line(void *arg, const struct vfs_fs *fs, const char *path)
+{
+	struct mounts_out *o = arg;
+
+	o->n += procfmt_mount(o->buf + (o->n < o->size ? o->n : o->size),
+	    o->n < o->size ? o->size - o->n : 0, fs->type, path, fs->type, "rw");
+}
+
+/* The root, then every mount the tree has (procfs_walk.c finds them). */
 static size_t
 sys_mounts(char *buf, size_t size)
 {
-	size_t n = 0;
+	const struct vfs_ctx *ctx = curproc() != NULL ? &curproc()->vfs : &proc_root_ctx;
+	struct mounts_out o = { buf, size, 0 };
 
-	for (size_t i = 0; i < NELEM(mounts); i++) {
-		n += procfmt_mount(buf + n, n < size ? size - n : 0, mounts[i].dev, mounts[i].dir,
-		    mounts[i].type, "rw");
-	}
-	return n;
+	o.n = procfmt_mount(buf, size, "rootfs", "/", ctx->root->fs->type, "rw");
+	procfs_walk_mounts(ctx, mount_line, &o);
+	return o.n;
 }
 
 static size_t
@@ -143,6 +167,9 @@ pid_state(const struct proc *p)
 {
 	if (p->state == PROC_ZOMBIE) {
 		return 'Z';
+	}
+	if (p->stopped) {
+		return 'T';
 	}
 	if (p->thread != NULL && p->thread->state == TH_BLOCKED) {
 		return 'S';
@@ -193,9 +220,56 @@ pid_status(char *buf, size_t size, const struct proc *p)
 	s.fd_size = 64;
 	s.vm_peak = s.vm_size = s.vm_hwm = s.vm_rss = s.rss_anon = s.vm_data = kb;
 	s.threads = p->nthreads > 0 ? p->nthreads : 1;
-	s.sig_blk = p->sigmask;
+	if (p->thread != NULL) {
+		s.sig_blk = p->thread->sigmask;
+		s.sig_pnd = p->thread->sigpending;
+	}
+	s.shd_pnd = p->pending;
+	for (int i = 0; i < 64; i++) {
+		if (p->sigact[i].handler == 1) {
+			s.sig_ign |= 1ULL << i;
+		} else if (p->sigact[i].handler > 1) {
+			s.sig_cgt |= 1ULL << i;
+		}
+	}
 	s.cap_prm = s.cap_eff = s.cap_bnd = 0x1ffffffffffULL;
 	return procfmt_status(buf, size, &s);
+}
+
+/* The name maps shows for a VMA: the executable's path, [heap], [stack], or none. */
+static const char *
+vma_name(const struct proc *p, const struct vma *v)
+{
+	const struct aspace *as = p->as;
+
+	if (v->end == USER_STACK_TOP) {
+		return "[stack]";
+	}
+	if (as->brk > as->brk_start && v->start >= (as->brk_start & ~4095ULL) &&
+	    v->end <= ((as->brk + 4095) & ~4095ULL) && v->start >= as->brk_start) {
+		return "[heap]";
+	}
+	if (v->end <= as->brk_start && v->start < USER_MMAP_BASE) {
+		return p->exe;	/* the ELF segments sit below the break */
+	}
+	return NULL;
+}
+
+static size_t
+pid_maps(char *buf, size_t size, const struct proc *p)
+{
+	size_t n = 0;
+
+	if (p->as == NULL) {
+		return 0;
+	}
+	for (const struct vma *v = p->as->vmas; v != NULL; v = v->next) {
+		const char *name = vma_name(p, v);
+
+		n += procfmt_maps_line(buf + (n < size ? n : size), n < size ? size - n : 0,
+		    v->start, v->end, v->prot, 0, 0, 0, 0, 0, name);
+	}
+	return n;
 }
 
 static size_t
@@ -241,12 +315,22 @@ node_new(enum procfs_kind kind, int pid, unsigned idx, struct vnode **out)
 		vn->mode = LX_S_IFDIR | 0555;
 		vn->ino = INO_PID + (uint64_t)pid * 16;
 		break;
+	case PK_FDDIR:
+		vn->mode = LX_S_IFDIR | 0500;
+		vn->ino = INO_PID + (uint64_t)pid * 16 + 1 + 3;	/* the "fd" row */
+		break;
+	case PK_FD:
+		vn->mode = LX_S_IFLNK | 0700;
+		vn->ino = INO_FD + (uint64_t)pid * 4096 + idx;
+		vn->size = FD_LINK_SIZE;
+		break;
 	default:
-		vn->mode = (pid_files[idx].fmt == NULL ? LX_S_IFLNK | 0777 : LX_S_IFREG | 0444);
+		vn->mode = pid_files[idx].type == LX_DT_LNK ? LX_S_IFLNK | 0777 :
+		    LX_S_IFREG | 0444;
 		vn->ino = INO_PID + (uint64_t)pid * 16 + 1 + idx;
 		break;
 	}
-	if (VFS_ISLNK(vn)) {
+	if (VFS_ISLNK(vn) && kind != PK_FD) {
 		char tmp[256];
 		long len = link_target(pn, tmp);
 
@@ -310,6 +394,28 @@ root_lookup(const char *name, size_t len, struct vnode **out)
 	return -LX_ENOENT;
 }
 
+/* The open object behind descriptor fd of p, or NULL. */
+static struct object *
+fd_object(const struct proc *p, int fd)
+{
+	if (p->state == PROC_ZOMBIE || fd < 0 || fd >= p->fds.cap || p->fds.slots == NULL) {
+		return NULL;
+	}
+	return p->fds.slots[fd].obj;
+}
+
+static int
+fd_lookup(int pid, const char *name, size_t len, struct vnode **out)
+{
+	int fd = parse_pid(name, len);
+	struct proc *p = proc_by_pid(pid);
+
+	if (fd < 0 || p == NULL || fd_object(p, fd) == NULL) {
+		return -LX_ENOENT;
+	}
+	return node_new(PK_FD, pid, (unsigned)fd, out);
+}
+
 static int
 procfs_lookup(struct vnode *dir, const char *name, size_t len, struct vnode **out)
 {
@@ -317,6 +423,9 @@ procfs_lookup(struct vnode *dir, const char *name, size_t len, struct vnode **ou
 
 	if (pn->kind == PK_ROOT) {
 		return root_lookup(name, len, out);
+	}
+	if (name_is(name, len, "..") && pn->kind == PK_FDDIR) {
+		return node_new(PK_PIDDIR, pn->pid, 0, out);
 	}
 	if (name_is(name, len, "..")) {
 		vnode_ref(procfs.root);
@@ -326,8 +435,14 @@ procfs_lookup(struct vnode *dir, const char *name, size_t len, struct vnode **ou
 	if (proc_by_pid(pn->pid) == NULL) {
 		return -LX_ENOENT;
 	}
+	if (pn->kind == PK_FDDIR) {
+		return fd_lookup(pn->pid, name, len, out);
+	}
 	for (unsigned i = 0; i < NELEM(pid_files); i++) {
 		if (name_is(name, len, pid_files[i].name)) {
+			if (pid_files[i].type == LX_DT_DIR) {
+				return node_new(PK_FDDIR, pn->pid, 0, out);
+			}
 			return node_new(PK_PID, pn->pid, i, out);
 		}
 	}
@@ -379,6 +494,61 @@ procfs_read(struct vnode *vn, void *buf, size_t n, uint64_t off)
 	return len;
 }
 
+/* A /proc vnode's path: they are made per lookup, so the walk would never meet one. */
+static long
+own_path(const struct proc *p, const struct vnode *vn, char *tmp)
+{
+	const struct procfs_node *pn = node_of(vn);
+	struct vfs_ctx at = { p->vfs.root, procfs.root, 0 };
+	long len = vfs_getcwd(&at, tmp, 256);	/* where /proc is mounted */
+
+	if (len <= 0 || pn->kind == PK_ROOT) {
+		return len > 0 ? len - 1 : len;
+	}
+	len--;
+	switch (pn->kind) {
+	case PK_SELF:
+		return len + fmt_snprintf(tmp + len, 256 - (size_t)len, "/self");
+	case PK_SYS:
+		return len + fmt_snprintf(tmp + len, 256 - (size_t)len, "/%s",
+		    sys_files[pn->idx].name);
+	case PK_PIDDIR:
+		return len + fmt_snprintf(tmp + len, 256 - (size_t)len, "/%d", pn->pid);
+	case PK_FDDIR:
+		return len + fmt_snprintf(tmp + len, 256 - (size_t)len, "/%d/fd", pn->pid);
+	case PK_FD:
+		return len + fmt_snprintf(tmp + len, 256 - (size_t)len, "/%d/fd/%u", pn->pid,
+		    pn->idx);
+	default:
+		return len + fmt_snprintf(tmp + len, 256 - (size_t)len, "/%d/%s", pn->pid,
+		    pid_files[pn->idx].name);
+	}
+}
+
+/* /proc/N/fd/M: the file's path, pipe:[ino], or anon_inode:[type]. */
+static long
+fd_target(const struct proc *p, int fd, char *tmp)
+{
+	struct object *o = fd_object(p, fd);
+	struct vnode *vn;
+
+	if (o == NULL) {
+		return -LX_ENOENT;
+	}
+	if (o->type == RX_OBJ_FILE) {
+		vn = ((struct file *)o)->vn;
+		if (vn->fs == &procfs) {
+			return own_path(p, vn, tmp);
+		}
+		return procfs_vnode_path(&p->vfs, vn, tmp, 256);
+	}
+	if (o->type == RX_OBJ_PIPE) {
+		return fmt_snprintf(tmp, 256, "pipe:[%llu]",
+		    (unsigned long long)procfs_pipe_ino(((struct pipe_end *)o)->pipe));
+	}
+	return fmt_snprintf(tmp, 256, "anon_inode:[%d]", (int)o->type);
+}
+
 /* A symlink's target into tmp (256 bytes): its length, or -LX_ENOENT. */
 static long
 link_target(const struct procfs_node *pn, char *tmp)
@@ -390,8 +560,15 @@ link_target(const struct procfs_node *pn, char *tmp)
 	if (pn->kind == PK_SELF) {
 		return fmt_snprintf(tmp, 256, "%d", curproc()->pid);
 	}
+	/* No preemption: the process cannot go away while its tables are read. */
 	irq = arch_irq_save();
-	if ((p = proc_by_pid(pn->pid)) != NULL && p->exe[0] != '\0') {
+	if ((p = proc_by_pid(pn->pid)) == NULL || p->state == PROC_ZOMBIE) {
+		len = -LX_ENOENT;
+	} else if (pn->kind == PK_FD) {
+		len = fd_target(p, (int)pn->idx, tmp);
+	} else if (strcmp(pid_files[pn->idx].name, "cwd") == 0) {
+		len = procfs_vnode_path(&p->vfs, p->vfs.cwd, tmp, 256);
+	} else if (p->exe[0] != '\0') {
 		len = (long)strlcpy(tmp, p->exe, 256);
 	}
 	arch_irq_restore(irq);
@@ -449,6 +626,24 @@ root_readdir(uint64_t *cookie, struct vfs_dirent *out)
 	return 1;
 }
 
+/* /proc/N/fd: cookie is the next descriptor to look at. */
+static int
+fd_readdir(int pid, uint64_t *cookie, struct vfs_dirent *out)
+{
+	struct proc *p = proc_by_pid(pid);
+	char name[16];
+
+	for (; p != NULL && *cookie < FD_TABLE_MAX; (*cookie)++) {
+		if (fd_object(p, (int)*cookie) != NULL) {
+			fmt_snprintf(name, sizeof(name), "%d", (int)*cookie);
+			dirent_set(out, INO_FD + (uint64_t)pid * 4096 + *cookie, LX_DT_LNK, name);
+			(*cookie)++;
+			return 1;
+		}
+	}
+	return 0;
+}
+
 static int
 procfs_readdir(struct vnode *dir, uint64_t *cookie, struct vfs_dirent *out)
 {
@@ -458,11 +653,13 @@ procfs_readdir(struct vnode *dir, uint64_t *cookie, struct vfs_dirent *out)
 	if (pn->kind == PK_ROOT) {
 		return root_readdir(cookie, out);
 	}
+	if (pn->kind == PK_FDDIR) {
+		return fd_readdir(pn->pid, cookie, out);
+	}
 	if (i >= NELEM(pid_files) || proc_by_pid(pn->pid) == NULL) {
 		return 0;
 	}
-	dirent_set(out, dir->ino + 1 + i, pid_files[i].fmt == NULL ? LX_DT_LNK : LX_DT_REG,
-	    pid_files[i].name);
+	dirent_set(out, dir->ino + 1 + i, pid_files[i].type, pid_files[i].name);
 	*cookie = i + 1;
 	return 1;
 }

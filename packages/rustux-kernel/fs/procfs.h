@@ -2,10 +2,11 @@
 /* SPDX-License-Identifier: MIT */
 /*
  * /proc holds self (a symlink to the caller's pid), one directory per
- * process (stat, status, cmdline, exe) and the system files cmdline,
- * meminfo, uptime, version, mounts and loadavg. Nothing is stored: a
- * read formats the current values with fs/procfmt.c, and a vnode lives as
- * long as someone holds it.
+ * process (stat, status, cmdline, maps, the exe and cwd symlinks, and fd/
+ * with a symlink per descriptor) and the system files cmdline, meminfo,
+ * uptime, version, mounts and loadavg. Nothing is stored: a read formats
+ * the current values with fs/procfmt.c (names of files and the mount list
+ * come from fs/procfs_walk.c), and a vnode lives as long as someone holds it.
  */
 #ifndef RUSTUX_FS_PROCFS_H
 #define RUSTUX_FS_PROCFS_H

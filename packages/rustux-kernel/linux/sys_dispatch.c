@@ -30,7 +30,9 @@ syscall_init(void)
 
 /*
  * The calls SA_RESTART runs again (Linux's -ERESTARTSYS ones). Sleeps,
- * poll/select and sigsuspend answer -EINTR whatever the flag says.
+ * poll/select and sigsuspend answer -EINTR whatever the flag says. Any
+ * call that says -EINTR runs again when no handler ran (a stop and
+ * SIGCONT, or a signal another thread took).
  */
 static int
 restartable(uint64_t nr)
@@ -58,11 +60,10 @@ syscall_dispatch(struct trapframe *tf)
 		    (long)tf->r10, (long)tf->r8, (long)tf->r9);
 	}
 	tf->rax = (uint64_t)r;
-	if (r == -LX_EINTR && restartable(nr) && curproc() != NULL) {
-		curproc()->restart_nr = (int)nr + 1;
+	if (r == -LX_EINTR && nr != LX_NR_rt_sigreturn && curproc() != NULL) {
+		/* (nr + 1) << 1, and whether SA_RESTART restarts it too (proc/signal.c) */
+		current->restart_nr = ((int)nr + 1) << 1 | restartable(nr);
 	}
 	proc_deliver_signals(tf);
-	if (curproc() != NULL) {
-		curproc()->restart_nr = 0;
-	}
+	current->restart_nr = 0;
 }

@@ -172,7 +172,6 @@ timeout_from_ts(uint64_t uts, uint64_t *ns)
 static long
 mask_swap(uint64_t umask, uint64_t size, int *swapped)
 {
-	struct proc *p = curproc();
 	uint64_t mask;
 
 	*swapped = 0;
@@ -185,9 +184,9 @@ mask_swap(uint64_t umask, uint64_t size, int *swapped)
 	if (copyin(&mask, umask, 8) != 0) {
 		return -LX_EFAULT;
 	}
-	p->suspend_mask = p->sigmask;
-	p->suspended = 1;
-	p->sigmask = mask & ~((1ULL << (LX_SIGKILL - 1)) | (1ULL << 18));
+	current->suspend_mask = current->sigmask;
+	current->suspended = 1;
+	current->sigmask = mask & ~((1ULL << (LX_SIGKILL - 1)) | (1ULL << (LX_SIGSTOP - 1)));
 	*swapped = 1;
 	return 0;
 }
@@ -195,11 +194,9 @@ mask_swap(uint64_t umask, uint64_t size, int *swapped)
 static void
 mask_restore(int swapped, long r)
 {
-	struct proc *p = curproc();
-
 	if (swapped && r != -LX_EINTR) {
-		p->sigmask = p->suspend_mask;
-		p->suspended = 0;
+		current->sigmask = current->suspend_mask;
+		current->suspended = 0;
 	}
 }
 
@@ -321,11 +318,25 @@ do_select(long nfds, uint64_t ur, uint64_t uw, uint64_t ue, uint64_t timeout_ns)
 	return r;
 }
 
+/* The time left of a select timeout that started at start (0 once it ran out). */
+static uint64_t
+time_left(uint64_t timeout_ns, uint64_t start)
+{
+	uint64_t spent = arch_clock_ns() - start;
+
+	return spent >= timeout_ns ? 0 : timeout_ns - spent;
+}
+
+/*
+ * select and pselect6 write the time left back (Linux does; a copy that
+ * fails is not an error there either).
+ */
 long
 lx_select(long nfds, long ur, long uw, long ue, long utv, long a5)
 {
 	int64_t tv[2];
-	uint64_t ns = NO_TIMEOUT;
+	uint64_t ns = NO_TIMEOUT, start = arch_clock_ns(), left;
+	long r;
 
 	if (utv != 0) {
 		if (copyin(tv, (uint64_t)utv, sizeof(tv)) != 0) {
@@ -334,16 +345,25 @@ lx_select(long nfds, long ur, long uw, long ue, long utv, long a5)
 		if (tv[0] < 0 || tv[1] < 0) {
 			return -LX_EINVAL;
 		}
+		tv[0] += tv[1] / 1000000;
 		ns = tv[0] > 1000000000LL ? NO_TIMEOUT - 1 :
 		    (uint64_t)tv[0] * 1000000000ULL + (uint64_t)(tv[1] % 1000000) * 1000ULL;
 	}
-	return do_select(nfds, (uint64_t)ur, (uint64_t)uw, (uint64_t)ue, ns);
+	r = do_select(nfds, (uint64_t)ur, (uint64_t)uw, (uint64_t)ue, ns);
+	if (utv != 0 && r != -LX_EFAULT) {
+		left = time_left(ns, start);
+		tv[0] = (int64_t)(left / 1000000000ULL);
+		tv[1] = (int64_t)(left % 1000000000ULL / 1000);
+		(void)copyout((uint64_t)utv, tv, sizeof(tv));
+	}
+	return r;
 }
 
 long
 lx_pselect6(long nfds, long ur, long uw, long ue, long uts, long usig)
 {
-	uint64_t ns, sig[2] = { 0, 0 };
+	uint64_t ns, sig[2] = { 0, 0 }, start = arch_clock_ns(), left;
+	struct lx_timespec ts;
 	long r;
 	int swapped;
 
@@ -358,5 +378,11 @@ lx_pselect6(long nfds, long ur, long uw, long ue, long uts, long usig)
 	}
 	r = do_select(nfds, (uint64_t)ur, (uint64_t)uw, (uint64_t)ue, ns);
 	mask_restore(swapped, r);
+	if (uts != 0 && r != -LX_EFAULT) {
+		left = time_left(ns, start);
+		ts.sec = (int64_t)(left / 1000000000ULL);
+		ts.nsec = (int64_t)(left % 1000000000ULL);
+		(void)copyout((uint64_t)uts, &ts, sizeof(ts));
+	}
 	return r;
 }

@@ -18,7 +18,7 @@
 #define MSR_FS_BASE	0xc0000100u
 #define EXEC_MAX_ARGS	256
 #define EXEC_ARG_MAX	4096
-/* WNOHANG WUNTRACED WCONTINUED __WNOTHREAD __WALL __WCLONE (stops are never reported) */
+/* WNOHANG WUNTRACED WCONTINUED __WNOTHREAD __WALL __WCLONE */
 #define WAIT_OPTIONS	(1u | 2u | 8u | 0x20000000u | 0x40000000u | 0x80000000u)
 
 long
@@ -224,6 +224,17 @@ lx_rt_sigaction(long sig, long uact, long uold, long size, long a4, long a5)
 			return -LX_EFAULT;
 		}
 		p->sigact[sig - 1] = act;
+		if (act.handler == LX_SIG_IGN || (act.handler == LX_SIG_DFL &&
+		    (sig == LX_SIGCHLD || sig == LX_SIGCONT || sig == LX_SIGURG || sig == LX_SIGWINCH))) {
+			/* POSIX: setting an ignoring action drops what is pending */
+			unsigned long irq = arch_irq_save();
+
+			p->pending &= ~(1ULL << (sig - 1));
+			for (struct thread *t = p->threads; t != NULL; t = t->peer) {
+				t->sigpending &= ~(1ULL << (sig - 1));
+			}
+			arch_irq_restore(irq);
+		}
 	}
 	return 0;
 }
@@ -231,13 +242,12 @@ lx_rt_sigaction(long sig, long uact, long uold, long size, long a4, long a5)
 long
 lx_rt_sigprocmask(long how, long uset, long uold, long size, long a4, long a5)
 {
-	struct proc *p = curproc();
-	uint64_t set;
+	uint64_t set, *mask = &current->sigmask;	/* per thread, as on Linux */
 
 	if (size != 8) {
 		return -LX_EINVAL;
 	}
-	if (uold != 0 && copyout((uint64_t)uold, &p->sigmask, 8) != 0) {
+	if (uold != 0 && copyout((uint64_t)uold, mask, 8) != 0) {
 		return -LX_EFAULT;
 	}
 	if (uset == 0) {
@@ -246,13 +256,26 @@ lx_rt_sigprocmask(long how, long uset, long uold, long size, long a4, long a5)
 	if (copyin(&set, (uint64_t)uset, 8) != 0) {
 		return -LX_EFAULT;
 	}
+	set &= ~((1ULL << (LX_SIGKILL - 1)) | (1ULL << (LX_SIGSTOP - 1)));
 	switch (how) {
-	case 0: p->sigmask |= set; break;
-	case 1: p->sigmask &= ~set; break;
-	case 2: p->sigmask = set; break;
+	case LX_SIG_BLOCK: *mask |= set; break;
+	case LX_SIG_UNBLOCK: *mask &= ~set; break;
+	case LX_SIG_SETMASK: *mask = set; break;
 	default: return -LX_EINVAL;
 	}
 	return 0;
+}
+
+/* The pending signals the calling thread blocks (its own and its process's). */
+long
+lx_rt_sigpending(long uset, long size, long a2, long a3, long a4, long a5)
+{
+	uint64_t set = (current->sigpending | curproc()->pending) & current->sigmask;
+
+	if (size != 8) {
+		return -LX_EINVAL;
+	}
+	return copyout((uint64_t)uset, &set, 8);
 }
 
 long
@@ -278,19 +301,77 @@ lx_clock_gettime(long clk, long uts, long a2, long a3, long a4, long a5)
 	return copyout((uint64_t)uts, &ts, sizeof(ts));
 }
 
-long
-lx_nanosleep(long ureq, long urem, long a2, long a3, long a4, long a5)
+#define TIMER_ABSTIME	1
+#define SLEEP_MAX_SEC	(1ULL << 33)	/* ~270 years: no overflow in ns */
+
+/* Sleeps until the clock reads end (ns); -EINTR with the time left in urem (if given). */
+static long
+sleep_until(uint64_t end, uint64_t urem)
+{
+	uint64_t now;
+	struct lx_ts rem;
+
+	while ((now = arch_clock_ns()) < end) {
+		if (proc_interrupted()) {
+			if (urem != 0) {
+				rem.sec = (int64_t)((end - now) / 1000000000ULL);
+				rem.nsec = (int64_t)((end - now) % 1000000000ULL);
+				if (copyout(urem, &rem, sizeof(rem)) != 0) {
+					return -LX_EFAULT;
+				}
+			}
+			return -LX_EINTR;
+		}
+		sched_sleep_ns(end - now);
+	}
+	return 0;
+}
+
+static long
+timespec_ns(uint64_t uts, uint64_t *ns)
 {
 	struct lx_ts ts;
 
-	if (copyin(&ts, (uint64_t)ureq, sizeof(ts)) != 0) {
+	if (copyin(&ts, uts, sizeof(ts)) != 0) {
 		return -LX_EFAULT;
 	}
 	if (ts.sec < 0 || ts.nsec < 0 || ts.nsec >= 1000000000) {
 		return -LX_EINVAL;
 	}
-	sched_sleep_ns((uint64_t)ts.sec * 1000000000ULL + (uint64_t)ts.nsec);
-	return proc_interrupted() ? -LX_EINTR : 0;
+	*ns = ((uint64_t)ts.sec > SLEEP_MAX_SEC ? SLEEP_MAX_SEC : (uint64_t)ts.sec) * 1000000000ULL +
+	    (uint64_t)ts.nsec;
+	return 0;
+}
+
+long
+lx_nanosleep(long ureq, long urem, long a2, long a3, long a4, long a5)
+{
+	uint64_t ns;
+	long r;
+
+	if ((r = timespec_ns((uint64_t)ureq, &ns)) != 0) {
+		return r;
+	}
+	return sleep_until(arch_clock_ns() + ns, (uint64_t)urem);
+}
+
+/* Every clock reads the same monotonic count here (clock_gettime), so one deadline serves all. */
+long
+lx_clock_nanosleep(long clk, long flags, long ureq, long urem, long a4, long a5)
+{
+	uint64_t ns;
+	long r;
+
+	if (clk < 0 || clk > 11 || clk == 2 || clk == 3 || (flags & ~TIMER_ABSTIME)) {
+		return clk == 2 || clk == 3 ? -LX_ENOTSUP : -LX_EINVAL;	/* CPU-time clocks */
+	}
+	if ((r = timespec_ns((uint64_t)ureq, &ns)) != 0) {
+		return r;
+	}
+	if (flags & TIMER_ABSTIME) {
+		return sleep_until(ns, 0);
+	}
+	return sleep_until(arch_clock_ns() + ns, (uint64_t)urem);
 }
 
 struct lx_sysinfo {
@@ -440,33 +521,35 @@ lx_kill(long pid, long sig, long a2, long a3, long a4, long a5)
 	return proc_kill((int)pid, (int)sig);
 }
 
-/* Signals are per process here: a thread's signal goes to its process. */
+/* tkill/tgkill: the signal goes to that one thread (its action is still the process's). */
+static long
+kill_thread(long tgid, long tid, long sig)
+{
+	struct thread *th;
+	struct proc *t;
+
+	if (tid <= 0 || sig < 0 || sig > 64) {
+		return -LX_EINVAL;
+	}
+	if ((th = proc_thread_by_tid((int)tid, &t)) == NULL || (tgid > 0 && t->pid != tgid)) {
+		return -LX_ESRCH;
+	}
+	if (sig != 0) {
+		proc_send_signal(t, th, (int)sig);
+	}
+	return 0;
+}
+
 long
 lx_tkill(long tid, long sig, long a2, long a3, long a4, long a5)
 {
-	struct proc *t;
-
-	if (tid <= 0) {
-		return -LX_EINVAL;
-	}
-	if ((t = proc_by_tid((int)tid)) == NULL) {
-		return -LX_ESRCH;
-	}
-	return proc_kill(t->pid, (int)sig);
+	return kill_thread(0, tid, sig);
 }
 
 long
 lx_tgkill(long tgid, long tid, long sig, long a3, long a4, long a5)
 {
-	struct proc *t;
-
-	if (tgid <= 0 || tid <= 0) {
-		return -LX_EINVAL;
-	}
-	if ((t = proc_by_tid((int)tid)) == NULL || t->pid != tgid) {
-		return -LX_ESRCH;
-	}
-	return proc_kill(t->pid, (int)sig);
+	return tgid <= 0 ? -LX_EINVAL : kill_thread(tgid, tid, sig);
 }
 
 #define FUTEX_WAIT		0

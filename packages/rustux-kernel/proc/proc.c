@@ -42,8 +42,6 @@ proc_destroy(struct object *o)
 	kfree(p);
 }
 
-static void	signal_one(struct proc *t, int sig);
-
 static const struct object_ops proc_ops = { proc_destroy };
 
 static struct proc *
@@ -57,6 +55,8 @@ proc_new(struct proc *parent)
 	object_init(&p->obj, RX_OBJ_PROCESS, &proc_ops);
 	fd_table_init(&p->fds, 0);
 	waitq_init(&p->child_wait);
+	waitq_init(&p->stop_wait);
+	waitq_init(&p->exec_wait);
 	unsigned long irq = arch_irq_save();
 	p->pid = next_pid++;
 	p->parent = parent;
@@ -203,6 +203,9 @@ execve_at_depth(const char *path, char *const *argv, char *const *envp, int dept
 	}
 	rc = exec_load_image(&x, path, argv, envp, &as, &entry, &rsp);
 	exec_file_close(&x);
+	if (rc == 0 && (rc = proc_dethread()) != 0) {
+		as_destroy(as);
+	}
 	if (rc != 0) {
 		return rc;
 	}
@@ -340,6 +343,9 @@ proc_thread_exit(int wstatus)
 	clear_child_tid();
 	arch_irq_disable();
 	if (!unlink_thread(p)) {
+		if (p->exec_thread != NULL) {
+			waitq_wake_all(&p->exec_wait);
+		}
 		current->proc = NULL;
 		thread_exit();	/* the others go on */
 	}
@@ -402,9 +408,10 @@ proc_exit_last(int wstatus)
 	p->wstatus = wstatus;
 	p->state = PROC_ZOMBIE;
 	p->thread = NULL;
+	p->stopped = p->report_stop = p->report_cont = 0;
 	current->proc = NULL;
 	if (p->parent != NULL) {
-		signal_one(p->parent, LX_SIGCHLD);	/* ignored unless it has a handler */
+		proc_send_signal(p->parent, NULL, LX_SIGCHLD);	/* ignored unless it has a handler */
 		waitq_wake_all(&p->parent->child_wait);
 	}
 	thread_exit();
@@ -428,7 +435,6 @@ proc_fork(uint64_t flags, uint64_t stack, uint64_t ctid)
 	memcpy(c->args, p->args, p->args_len);
 	c->args_len = p->args_len;
 	memcpy(c->sigact, p->sigact, sizeof(c->sigact));
-	c->sigmask = p->sigmask;
 	if ((c->as = as_clone(p->as)) == NULL || fd_table_clone(&c->fds, &p->fds) != 0 ||
 	    (t = thread_alloc("user")) == NULL) {
 		/* Dies as a zombie its parent reaps: simpler than unwinding. */
@@ -444,6 +450,7 @@ proc_fork(uint64_t flags, uint64_t stack, uint64_t ctid)
 		return -LX_ENOMEM;
 	}
 	t->proc = c;
+	t->sigmask = current->sigmask;
 	t->cr3 = c->as->pml4;
 	c->thread = c->threads = t;
 	c->nthreads = 1;
@@ -481,23 +488,62 @@ wait_match(const struct proc *c, const struct proc *p, int pid)
 	return c->pgid == (pid == 0 ? p->pgid : -pid);
 }
 
-struct proc *
-proc_by_tid(int tid)
+struct thread *
+proc_thread_by_tid(int tid, struct proc **pp)
 {
 	for (struct proc *p = all_procs; p != NULL; p = p->all_next) {
 		if (p->state == PROC_ZOMBIE) {
 			continue;
 		}
-		if (p->pid == tid) {
-			return p;
-		}
 		for (struct thread *t = p->threads; t != NULL; t = t->peer) {
-			if (t->lx_tid == tid) {
-				return p;
+			if ((t->lx_tid != 0 ? t->lx_tid : p->pid) == tid) {
+				*pp = p;
+				return t;
 			}
 		}
 	}
 	return NULL;
+}
+
+struct proc *
+proc_by_tid(int tid)
+{
+	struct proc *p;
+
+	return proc_thread_by_tid(tid, &p) != NULL ? p : NULL;
+}
+
+/* execve's de_thread: the other threads exit (at their next return to user mode). */
+int
+proc_dethread(void)
+{
+	struct proc *p = curproc();
+	unsigned long irq = arch_irq_save();
+
+	if (p->nthreads > 1 || p->exec_thread != NULL) {
+		if (p->exec_thread != NULL || p->group_exit || p->killed != 0) {
+			arch_irq_restore(irq);
+			return -LX_EAGAIN;	/* another exec or an exit won: this thread ends */
+		}
+		p->exec_thread = current;
+		for (struct thread *t = p->threads; t != NULL; t = t->peer) {
+			if (t != current) {
+				sched_interrupt(t);
+			}
+		}
+		while (p->nthreads > 1 && p->killed == 0) {
+			waitq_sleep(&p->exec_wait);
+		}
+		p->exec_thread = NULL;
+		if (p->killed != 0) {
+			arch_irq_restore(irq);
+			return -LX_EINTR;
+		}
+	}
+	current->lx_tid = 0;	/* the execing thread takes the pid, as on Linux */
+	p->thread = p->threads = current;
+	arch_irq_restore(irq);
+	return 0;
 }
 
 long
@@ -530,6 +576,7 @@ proc_clone_thread(uint64_t flags, uint64_t stack, uint64_t ptid, uint64_t ctid, 
 		(void)copyout(ctid, &tid, sizeof(tid));
 	}
 	t->proc = p;
+	t->sigmask = current->sigmask;
 	t->cr3 = p->as->pml4;
 	t->lx_tid = tid;
 	t->clear_tid = (flags & LX_CLONE_CHILD_CLEARTID) ? ctid : 0;
@@ -551,6 +598,26 @@ proc_clone_thread(uint64_t flags, uint64_t stack, uint64_t ptid, uint64_t ctid, 
 	return tid;
 }
 
+/* A live child's stop (WUNTRACED) or continue (WCONTINUED) status, taken once; 0 for none. */
+static int
+wait_report(struct proc *c, int options)
+{
+	int st = 0;
+
+	if ((options & LX_WUNTRACED) && c->report_stop != 0) {
+		st = LX_W_STOPCODE(c->report_stop);
+		if (!(options & LX_WNOWAIT)) {
+			c->report_stop = 0;
+		}
+	} else if ((options & LX_WCONTINUED) && c->report_cont) {
+		st = 0xffff;
+		if (!(options & LX_WNOWAIT)) {
+			c->report_cont = 0;
+		}
+	}
+	return st;
+}
+
 long
 proc_wait(int pid, uint64_t ustatus, int options)
 {
@@ -559,13 +626,22 @@ proc_wait(int pid, uint64_t ustatus, int options)
 
 	for (;;) {
 		struct proc **pp, *c;
-		int found = 0;
+		int found = 0, st;
 
 		for (pp = &p->children; (c = *pp) != NULL; pp = &c->sibling) {
 			if (!wait_match(c, p, pid)) {
 				continue;
 			}
 			found = 1;
+			if (c->state != PROC_ZOMBIE && (st = wait_report(c, options)) != 0) {
+				int cpid = c->pid;
+
+				arch_irq_restore(irq);
+				if (ustatus != 0 && copyout(ustatus, &st, sizeof(st)) != 0) {
+					return -LX_EFAULT;
+				}
+				return cpid;
+			}
 			if (c->state == PROC_ZOMBIE) {
 				int cpid = c->pid, st = c->wstatus;
 
@@ -594,35 +670,99 @@ proc_wait(int pid, uint64_t ustatus, int options)
 	}
 }
 
+#define SIGBIT(sig)	(1ULL << ((sig) - 1))
+#define STOP_SIGS	(SIGBIT(LX_SIGSTOP) | SIGBIT(LX_SIGTSTP) | SIGBIT(LX_SIGTTIN) | SIGBIT(LX_SIGTTOU))
+
 /* Signals whose default action is to do nothing. */
 static int
 sig_default_ignored(int sig)
 {
-	return sig == LX_SIGCHLD || sig == 18 || sig == 23 || sig == 28;	/* CONT URG WINCH */
+	return sig == LX_SIGCHLD || sig == LX_SIGCONT || sig == LX_SIGURG || sig == LX_SIGWINCH;
 }
 
-/* One target of kill(2); sig already checked (1..64). */
+/* Drops the pending bits in mask from the process and each of its threads. */
 static void
-signal_one(struct proc *t, int sig)
+pending_drop(struct proc *t, uint64_t mask)
 {
-	if (sig != LX_SIGKILL && (t->sigact[sig - 1].handler == 1 ||
-	    (t->sigact[sig - 1].handler == 0 && sig_default_ignored(sig)))) {
-		return;	/* SIG_IGN, or ignored by default */
+	t->pending &= ~mask;
+	for (struct thread *th = t->threads; th != NULL; th = th->peer) {
+		th->sigpending &= ~mask;
 	}
-	if (sig != LX_SIGKILL && sig != LX_SIGSTOP && t->sigact[sig - 1].handler > 1) {
-		t->pending |= 1ULL << (sig - 1);
-		if (t->thread != NULL && t->thread != current && (t->pending & ~t->sigmask)) {
-			sched_interrupt(t->thread);
-		}
+}
+
+/* SIGCONT: pending stops are dropped and a stopped process runs again (even if it ignores it). */
+static void
+proc_continue(struct proc *t)
+{
+	pending_drop(t, STOP_SIGS);
+	if (!t->stopped) {
 		return;
 	}
-	if (t == init_proc && sig != LX_SIGKILL) {
-		return;	/* PID 1 gets only the signals it asked for */
+	t->stopped = 0;
+	t->report_stop = 0;
+	t->report_cont = 1;
+	waitq_wake_all(&t->stop_wait);
+	if (t->parent != NULL) {
+		if (!(t->parent->sigact[LX_SIGCHLD - 1].flags & LX_SA_NOCLDSTOP)) {
+			proc_send_signal(t->parent, NULL, LX_SIGCHLD);
+		}
+		waitq_wake_all(&t->parent->child_wait);
 	}
-	t->killed = sig;
-	if (t->thread != NULL && t->thread != current) {
-		sched_interrupt(t->thread);
+}
+
+/* The thread to wake for a process-directed signal: one that does not block it. */
+static struct thread *
+signal_target(struct proc *t, uint64_t bit)
+{
+	if (current->proc == t && !(current->sigmask & bit)) {
+		return current;
 	}
+	for (struct thread *th = t->threads; th != NULL; th = th->peer) {
+		if (!(th->sigmask & bit)) {
+			return th;
+		}
+	}
+	return NULL;	/* every thread blocks it: it waits in t->pending */
+}
+
+void
+proc_send_signal(struct proc *t, struct thread *th, int sig)
+{
+	uint64_t bit = SIGBIT(sig), handler = t->sigact[sig - 1].handler;
+	unsigned long irq = arch_irq_save();
+
+	if (t->state == PROC_ZOMBIE) {
+		goto out;
+	}
+	if (sig == LX_SIGKILL) {
+		t->killed = LX_SIGKILL;
+		for (struct thread *x = t->threads; x != NULL; x = x->peer) {
+			if (x != current) {
+				sched_interrupt(x);
+			}
+		}
+		goto out;
+	}
+	if (sig == LX_SIGCONT) {
+		proc_continue(t);
+	} else if (bit & STOP_SIGS) {
+		pending_drop(t, SIGBIT(LX_SIGCONT));
+	}
+	if (handler == LX_SIG_IGN || (handler == LX_SIG_DFL && sig_default_ignored(sig)) ||
+	    (t == init_proc && handler == LX_SIG_DFL)) {
+		goto out;	/* ignored; PID 1 gets only the signals it asked for */
+	}
+	if (th != NULL) {
+		th->sigpending |= bit;
+	} else {
+		t->pending |= bit;
+		th = signal_target(t, bit);
+	}
+	if (th != NULL && th != current && !(th->sigmask & bit)) {
+		sched_interrupt(th);
+	}
+out:
+	arch_irq_restore(irq);
 }
 
 /* Whether kill(pid) reaches t (pid as kill(2) takes it, 0 already resolved). */
@@ -652,7 +792,7 @@ proc_kill(int pid, int sig)
 			return -LX_ESRCH;
 		}
 		if (sig != 0) {
-			signal_one(t, sig);
+			proc_send_signal(t, NULL, sig);
 		}
 		return 0;
 	}
@@ -670,7 +810,7 @@ proc_kill(int pid, int sig)
 		if (kill_match(t, pid)) {
 			n++;
 			if (sig != 0) {
-				signal_one(t, sig);
+				proc_send_signal(t, NULL, sig);
 			}
 		}
 	}

@@ -38,13 +38,15 @@ struct proc {
 	int			 group_exit;	/* exit_group or a fatal signal: every thread ends */
 	int			 exit_status;	/* the wait status once group_exit */
 	struct waitq		 child_wait;
-	struct lx_sigaction	 sigact[64];	/* recorded, not delivered yet */
-	uint64_t		 sigmask;
-	int			 killed;	/* a fatal signal is pending: exit at the next chance */
-	uint64_t		 pending;	/* signals with handlers, waiting for delivery */
-	uint64_t		 suspend_mask;	/* rt_sigsuspend: the mask to restore */
-	int			 suspended;
-	int			 restart_nr;	/* nr + 1 of a syscall that said -EINTR, for SA_RESTART */
+	struct lx_sigaction	 sigact[64];
+	int			 killed;	/* a fatal signal is being acted on: exit at the next chance */
+	uint64_t		 pending;	/* process-directed signals waiting for a thread (each has its own too) */
+	int			 stopped;	/* a stop signal stopped the process: threads park (proc/signal.c) */
+	int			 report_stop;	/* the stop signal wait4(WUNTRACED) has still to report, or 0 */
+	int			 report_cont;	/* a SIGCONT wait4(WCONTINUED) has still to report */
+	struct waitq		 stop_wait;	/* stopped threads sleep here until SIGCONT or SIGKILL */
+	struct thread		*exec_thread;	/* execve in a threaded process: the others exit */
+	struct waitq		 exec_wait;	/* ... and the execing thread waits here for that */
 	uint64_t		 altstack_sp;	/* sigaltstack: base, size, flags */
 	uint64_t		 altstack_size;
 	int			 altstack_flags;
@@ -111,6 +113,17 @@ long	proc_setsid(void);
 int	proc_pgrp_exists(int pgid, int sid);
 /* Exits now if a fatal signal is pending (syscall and interrupt return). */
 void	proc_check_killed(void);
+/*
+ * Sends sig to process p: to thread th when th is not NULL (tkill, tgkill),
+ * else to any of its threads that does not block it. SIGKILL ends it,
+ * SIGCONT continues it, a stop signal's default action stops it; others
+ * wait in a pending set until a thread returns to user mode.
+ */
+void	proc_send_signal(struct proc *p, struct thread *th, int sig);
+/* The live thread with Linux tid tid (its process in *pp), or NULL. */
+struct thread *proc_thread_by_tid(int tid, struct proc **pp);
+/* execve: ends every other thread of the process; 0, or -errno if this one must end instead. */
+int	proc_dethread(void);
 /* On the way back to user mode: exits for a fatal signal or starts a handler. */
 void	proc_deliver_signals(struct trapframe *tf);
 /* A user fault with a handler for sig: 0 with the handler's frame pushed, else -1. */
@@ -121,7 +134,12 @@ proc_interrupted(void)
 {
 	struct proc *p = current->proc;
 
-	return p != NULL && (p->killed != 0 || (p->pending & ~p->sigmask) != 0);
+	if (p == NULL) {
+		return 0;
+	}
+	return p->killed != 0 || p->stopped != 0 ||
+	    (p->exec_thread != NULL && p->exec_thread != current) ||
+	    ((p->pending | current->sigpending) & ~current->sigmask) != 0;
 }
 /* Replaces the current image: 0 (tf set up) or -errno (the old image intact). */
 int	proc_execve(const char *path, char *const *argv, char *const *envp);

@@ -1,12 +1,16 @@
 /* signal.c - kernel: running user signal handlers: the rt_sigframe, rt_sigreturn */
 /* SPDX-License-Identifier: MIT */
 /*
- * A signal with a handler is pending in p->pending until the thread goes
- * back to user mode (syscall return or an interrupt from user mode) with
- * it unmasked. Then the Linux x86_64 rt_sigframe is pushed on the user
- * stack (below the red zone): the restorer's address, a ucontext with the
- * interrupted registers, mask and an FXSAVE image, and a siginfo; the
+ * A signal waits in its process's pending set (kill) or its thread's
+ * (tkill, tgkill) until a thread that does not block it goes back to user
+ * mode (syscall return or an interrupt from user mode). Then its action
+ * runs there: ignored, the default (end the process, or stop it until
+ * SIGCONT), or a handler: the Linux x86_64 rt_sigframe is pushed on the
+ * user stack (below the red zone): the restorer's address, a ucontext with
+ * the interrupted registers, mask and an FXSAVE image, and a siginfo; the
  * handler starts with (sig, &info, &uc). rt_sigreturn reloads all of it.
+ * A call that said -EINTR and ran no handler (a stop, or another thread
+ * took the signal) runs again, as Linux's -ERESTART* codes do.
  */
 #include <stddef.h>
 #include <stdint.h>
@@ -21,6 +25,8 @@
 
 #define FULL_RETURN	0x101	/* tf->vector: leave through iretq (all registers) */
 #define USER_FLAGS	0x40dd5ULL	/* AC OF DF TF SF ZF AF PF CF */
+#define SIGBIT(sig)	(1ULL << ((sig) - 1))
+#define UNBLOCKABLE	(SIGBIT(LX_SIGKILL) | SIGBIT(LX_SIGSTOP))
 
 struct sig_mcontext {
 	uint64_t r8, r9, r10, r11, r12, r13, r14, r15;
@@ -91,15 +97,23 @@ signal_stack(const struct proc *p, const struct trapframe *tf, const struct lx_s
 	return tf->rsp - 128;
 }
 
+/* Puts the frame back on the syscall instruction, with its number in %rax. */
+static void
+rewind_syscall(struct trapframe *tf)
+{
+	tf->rax = (uint64_t)((current->restart_nr >> 1) - 1);
+	tf->rip -= 2;
+	current->restart_nr = 0;
+}
+
 /* SA_RESTART: a syscall interrupted before it did anything runs again after the handler. */
 static void
 restart_syscall(struct proc *p, struct trapframe *tf, int sig)
 {
-	if (p->restart_nr != 0 && (p->sigact[sig - 1].flags & LX_SA_RESTART)) {
-		tf->rax = (uint64_t)(p->restart_nr - 1);
-		tf->rip -= 2;	/* back onto the syscall instruction */
+	if ((current->restart_nr & 1) && (p->sigact[sig - 1].flags & LX_SA_RESTART)) {
+		rewind_syscall(tf);
 	}
-	p->restart_nr = 0;
+	current->restart_nr = 0;
 }
 
 /* Pushes the frame and points tf at the handler: 0, or -1 if the stack is bad. */
@@ -120,9 +134,9 @@ push_frame(struct proc *p, struct trapframe *tf, int sig, const uint64_t *fault_
 	f->uc.ss_sp = p->altstack_sp;
 	f->uc.ss_size = p->altstack_size;
 	f->uc.ss_flags = (uint32_t)altstack_flags(p, tf->rsp);
-	f->uc.mc.oldmask = p->suspended ? p->suspend_mask : p->sigmask;
+	f->uc.mc.oldmask = current->suspended ? current->suspend_mask : current->sigmask;
 	f->uc.sigmask = f->uc.mc.oldmask;
-	p->suspended = 0;
+	current->suspended = 0;
 	f->uc.mc.fpstate = sp + offsetof(struct sig_frame, fpu);
 	__asm__ volatile("fxsave64 (%0)" : : "r"(current->fpu) : "memory");
 	memcpy(f->fpu, current->fpu, sizeof(f->fpu));
@@ -138,9 +152,9 @@ push_frame(struct proc *p, struct trapframe *tf, int sig, const uint64_t *fault_
 	if (rc != 0 || !(sa->flags & LX_SA_RESTORER)) {
 		return -1;
 	}
-	p->sigmask |= sa->mask;
+	current->sigmask |= sa->mask & ~UNBLOCKABLE;
 	if (!(sa->flags & LX_SA_NODEFER)) {
-		p->sigmask |= 1ULL << (sig - 1);
+		current->sigmask |= SIGBIT(sig);
 	}
 	tf->rsp = sp;
 	tf->rip = sa->handler;
@@ -156,33 +170,136 @@ push_frame(struct proc *p, struct trapframe *tf, int sig, const uint64_t *fault_
 	return 0;
 }
 
+/* Stops the process for sig (the first thread to act on it) and tells the parent. */
+static void
+stop_process(struct proc *p, int sig)
+{
+	struct proc *parent = p->parent;
+	unsigned long irq = arch_irq_save();
+
+	if (!p->stopped) {
+		p->stopped = 1;
+		p->report_stop = sig;
+		p->report_cont = 0;
+		for (struct thread *t = p->threads; t != NULL; t = t->peer) {
+			if (t != current) {
+				sched_interrupt(t);	/* they park at their return to user mode */
+			}
+		}
+		if (parent != NULL) {
+			if (!(parent->sigact[LX_SIGCHLD - 1].flags & LX_SA_NOCLDSTOP)) {
+				proc_send_signal(parent, NULL, LX_SIGCHLD);
+			}
+			waitq_wake_all(&parent->child_wait);
+		}
+	}
+	arch_irq_restore(irq);
+}
+
+/* A stopped thread sleeps until SIGCONT or SIGKILL. */
+static void
+park_stopped(struct proc *p)
+{
+	unsigned long irq = arch_irq_save();
+
+	while (p->stopped && p->killed != LX_SIGKILL) {
+		waitq_sleep(&p->stop_wait);
+	}
+	arch_irq_restore(irq);
+}
+
+/* Takes the lowest pending signal this thread does not block (its own first); 0 for none. */
+static int
+next_signal(struct proc *p)
+{
+	unsigned long irq = arch_irq_save();
+	uint64_t ready = (current->sigpending | p->pending) & ~current->sigmask;
+	int sig = 0;
+
+	if (ready != 0) {
+		sig = __builtin_ctzll(ready) + 1;
+		if (current->sigpending & SIGBIT(sig)) {
+			current->sigpending &= ~SIGBIT(sig);
+		} else {
+			p->pending &= ~SIGBIT(sig);
+		}
+	}
+	arch_irq_restore(irq);
+	return sig;
+}
+
+static int
+default_ignored(int sig)
+{
+	return sig == LX_SIGCHLD || sig == LX_SIGCONT || sig == LX_SIGURG || sig == LX_SIGWINCH;
+}
+
+static int
+default_stops(int sig)
+{
+	return sig == LX_SIGSTOP || sig == LX_SIGTSTP || sig == LX_SIGTTIN || sig == LX_SIGTTOU;
+}
+
+/* A call that said -EINTR and ran no handler runs again; rt_sigsuspend's mask comes back first. */
+static void
+restart_unhandled(struct trapframe *tf)
+{
+	if (current->restart_nr == 0) {
+		return;
+	}
+	if (current->suspended) {
+		current->sigmask = current->suspend_mask;
+		current->suspended = 0;
+	}
+	rewind_syscall(tf);
+}
+
 void
 proc_deliver_signals(struct trapframe *tf)
 {
 	struct proc *p = curproc();
-	uint64_t ready;
+	uint64_t handler;
 	int sig;
 
 	if (p == NULL) {
 		return;
 	}
-	if (p->killed != 0) {
-		proc_check_killed();
-	}
-	ready = p->pending & ~p->sigmask;
-	if (ready == 0) {
+	for (;;) {
+		if (p->killed != 0) {
+			proc_check_killed();
+		}
+		if (p->exec_thread != NULL && p->exec_thread != current) {
+			arch_irq_enable();
+			proc_thread_exit(0);	/* execve from another thread ends this one */
+		}
+		if (p->stopped) {
+			park_stopped(p);
+			continue;
+		}
+		if ((sig = next_signal(p)) == 0) {
+			break;
+		}
+		handler = p->sigact[sig - 1].handler;
+		if (handler == LX_SIG_IGN || (handler == LX_SIG_DFL && default_ignored(sig)) ||
+		    (handler == LX_SIG_DFL && p->pid == 1)) {
+			continue;
+		}
+		if (handler == LX_SIG_DFL && default_stops(sig)) {
+			stop_process(p, sig);
+			continue;
+		}
+		if (handler == LX_SIG_DFL) {
+			p->killed = sig;
+			proc_check_killed();
+		}
+		restart_syscall(p, tf, sig);
+		if (push_frame(p, tf, sig, NULL) != 0) {
+			p->killed = LX_SIGSEGV;
+			proc_check_killed();
+		}
 		return;
 	}
-	sig = __builtin_ctzll(ready) + 1;
-	p->pending &= ~(1ULL << (sig - 1));
-	if (p->sigact[sig - 1].handler <= 1) {
-		return;	/* the action changed since: ignored or default-ignored */
-	}
-	restart_syscall(p, tf, sig);
-	if (push_frame(p, tf, sig, NULL) != 0) {
-		p->killed = LX_SIGSEGV;
-		proc_check_killed();
-	}
+	restart_unhandled(tf);
 }
 
 int
@@ -191,11 +308,11 @@ proc_fault_signal(struct trapframe *tf, int sig, uint64_t addr)
 	struct proc *p = curproc();
 	uint64_t bit = 1ULL << (sig - 1);
 
-	if (p == NULL || p->sigact[sig - 1].handler <= 1 || (p->sigmask & bit)) {
+	if (p == NULL || p->sigact[sig - 1].handler <= 1 || (current->sigmask & bit)) {
 		return -1;	/* no handler, or blocked: the default action (Linux forces it) */
 	}
 	arch_irq_enable();
-	p->restart_nr = 0;
+	current->restart_nr = 0;
 	return push_frame(p, tf, sig, &addr);
 }
 
@@ -224,7 +341,7 @@ lx_rt_sigreturn(long a0, long a1, long a2, long a3, long a4, long a5)
 	tf->cs = 0x23;
 	tf->ss = 0x1b;
 	tf->vector = FULL_RETURN;
-	p->sigmask = f->uc.sigmask & ~((1ULL << (LX_SIGKILL - 1)) | (1ULL << 18));
+	current->sigmask = f->uc.sigmask & ~UNBLOCKABLE;
 	memcpy(&mxcsr, f->fpu + 24, 4);
 	mxcsr &= 0xffbf;	/* reserved bits would fault FXRSTOR */
 	memcpy(f->fpu + 24, &mxcsr, 4);
@@ -238,7 +355,6 @@ lx_rt_sigreturn(long a0, long a1, long a2, long a3, long a4, long a5)
 long
 lx_rt_sigsuspend(long umask, long size, long a2, long a3, long a4, long a5)
 {
-	struct proc *p = curproc();
 	struct waitq q;
 	uint64_t mask;
 
@@ -250,14 +366,28 @@ lx_rt_sigsuspend(long umask, long size, long a2, long a3, long a4, long a5)
 	}
 	waitq_init(&q);
 	unsigned long irq = arch_irq_save();
-	p->suspend_mask = p->sigmask;
-	p->suspended = 1;
-	p->sigmask = mask & ~((1ULL << (LX_SIGKILL - 1)) | (1ULL << 18));
+	current->suspend_mask = current->sigmask;
+	current->suspended = 1;
+	current->sigmask = mask & ~UNBLOCKABLE;
 	while (!proc_interrupted()) {
 		waitq_sleep(&q);
 	}
 	arch_irq_restore(irq);
 	return -LX_EINTR;	/* the frame restores the old mask (suspend_mask) */
+}
+
+long
+lx_pause(long a0, long a1, long a2, long a3, long a4, long a5)
+{
+	struct waitq q;
+
+	waitq_init(&q);
+	unsigned long irq = arch_irq_save();
+	while (!proc_interrupted()) {
+		waitq_sleep(&q);
+	}
+	arch_irq_restore(irq);
+	return -LX_EINTR;
 }
 
 struct lx_stack {

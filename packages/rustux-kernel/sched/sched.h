@@ -45,6 +45,11 @@ struct thread {
 	struct thread	*peer;		/* the next thread of the same process */
 	uint64_t	 cr3;		/* address space */
 	struct waitq	*wq;		/* the queue it sleeps on */
+	uint64_t	 sigmask;	/* blocked signals (rt_sigprocmask is per thread) */
+	uint64_t	 sigpending;	/* signals sent to this thread (tkill, tgkill) */
+	uint64_t	 suspend_mask;	/* rt_sigsuspend, ppoll, pselect6: the mask to restore */
+	int		 suspended;
+	int		 restart_nr;	/* (nr + 1) << 1 | SA_RESTART-able, of a call that said -EINTR */
 };
 
 struct waitq {

@@ -228,6 +228,42 @@ T_TEST(mount_lines_match_the_hosts)
 	T_EXPECT_STR_EQ(ours, "rootfs /a\\040b\\134c ramfs rw 0 0\n");
 }
 
+T_TEST(maps_lines_match_the_hosts)
+{
+	char perms[8], *line, *save = NULL;
+	unsigned long long lo, hi, off, ino;
+	unsigned maj, min;
+	int n = 0, bad = 0, at;
+
+	T_ASSERT(slurp("/proc/self/maps") > 0);
+	for (line = strtok_r(host, "\n", &save); line != NULL; line = strtok_r(NULL, "\n", &save)) {
+		char want[600];
+		const char *name;
+		uint32_t prot;
+
+		at = 0;
+		if (sscanf(line, "%llx-%llx %7s %llx %x:%x %llu %n", &lo, &hi, perms, &off, &maj, &min,
+		    &ino, &at) != 7 || at == 0)
+			continue;
+		name = line + at;
+		prot = (perms[0] == 'r' ? 1u : 0u) | (perms[1] == 'w' ? 2u : 0u) |
+		    (perms[2] == 'x' ? 4u : 0u);
+		snprintf(want, sizeof(want), "%s\n", line);
+		procfmt_maps_line(ours, sizeof(ours), lo, hi, prot, perms[3] == 's', off, maj, min,
+		    ino, name);
+		if (strcmp(ours, want) != 0) {
+			printf("# want %s# got  %s", want, ours);
+			bad++;
+		}
+		n++;
+	}
+	T_EXPECT(n > 0);
+	T_EXPECT_EQ(bad, 0);
+	T_EXPECT_EQ(procfmt_maps_line(ours, sizeof(ours), 0x400000, 0x401000, 5, 0, 0, 0, 0, 0,
+	    NULL), 41);
+	T_EXPECT_STR_EQ(ours, "00400000-00401000 r-xp 00000000 00:00 0 \n");
+}
+
 T_TEST(cmdline_joins_with_nul)
 {
 	const char *argv[] = { "busybox", "sh", "-c", "", NULL };

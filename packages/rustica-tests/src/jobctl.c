@@ -1,0 +1,262 @@
+/* jobctl.c - rustica-tests: job control in the kernel: stop, continue, wait4's reports */
+/* SPDX-License-Identifier: MIT */
+/*
+ * Each case forks a child that blocks reading a pipe (or spins), stops and
+ * continues it with kill(2) and checks what waitpid reports. Nothing here
+ * depends on timing: every wait is for an event the kernel must report.
+ */
+#define _GNU_SOURCE
+#include <errno.h>
+#include <signal.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "ktest.h"
+
+/* A child blocked in read(p[0]) until the parent writes or closes p[1]. */
+static pid_t
+blocked_child(int p[2])
+{
+	pid_t pid;
+	char c;
+
+	if (pipe(p) != 0)
+		return -1;
+	if ((pid = fork()) == 0) {
+		close(p[1]);
+		/* the read must survive a stop and SIGCONT (it restarts, no EINTR) */
+		_exit(read(p[0], &c, 1) == 1 && c == 'x' ? 7 : 8);
+	}
+	close(p[0]);
+	return pid;
+}
+
+static int
+stopped_by(pid_t pid, int sig)
+{
+	int st;
+
+	return waitpid(pid, &st, WUNTRACED) == pid && WIFSTOPPED(st) && WSTOPSIG(st) == sig;
+}
+
+static int
+continued(pid_t pid)
+{
+	int st;
+
+	return waitpid(pid, &st, WCONTINUED) == pid && WIFCONTINUED(st);
+}
+
+static int
+exited_with(pid_t pid, int code)
+{
+	int st;
+
+	return waitpid(pid, &st, 0) == pid && WIFEXITED(st) && WEXITSTATUS(st) == code;
+}
+
+static int
+killed_by(pid_t pid, int sig)
+{
+	int st;
+
+	return waitpid(pid, &st, 0) == pid && WIFSIGNALED(st) && WTERMSIG(st) == sig;
+}
+
+/* SIGSTOP, WUNTRACED, SIGCONT, WCONTINUED; the read goes on and gets its byte. */
+static int
+stop_cont_read(void)
+{
+	int p[2], ok;
+	pid_t pid = blocked_child(p);
+
+	if (pid < 0)
+		return 0;
+	ok = kill(pid, SIGSTOP) == 0 && stopped_by(pid, SIGSTOP);
+	ok = ok && kill(pid, SIGCONT) == 0 && continued(pid);
+	ok = ok && write(p[1], "x", 1) == 1 && exited_with(pid, 7);
+	close(p[1]);
+	if (!ok)
+		kill(pid, SIGKILL), waitpid(pid, NULL, 0);
+	return ok;
+}
+
+/* SIGTSTP, SIGTTIN and SIGTTOU stop by default; SIGKILL ends a stopped process. */
+static int
+default_stops(int sig)
+{
+	int p[2], ok;
+	pid_t pid = blocked_child(p);
+
+	if (pid < 0)
+		return 0;
+	ok = kill(pid, sig) == 0 && stopped_by(pid, sig);
+	ok = kill(pid, SIGKILL) == 0 && killed_by(pid, SIGKILL) && ok;
+	close(p[1]);
+	return ok;
+}
+
+/* A stopped process keeps SIGTERM pending: it dies only once continued. */
+static int
+term_waits_for_cont(void)
+{
+	int p[2], st, ok;
+	pid_t pid = blocked_child(p);
+
+	if (pid < 0)
+		return 0;
+	ok = kill(pid, SIGSTOP) == 0 && stopped_by(pid, SIGSTOP) && kill(pid, SIGTERM) == 0;
+	ok = ok && waitpid(pid, &st, WNOHANG) == 0;	/* still there, still stopped */
+	ok = kill(pid, SIGCONT) == 0 && killed_by(pid, SIGTERM) && ok;
+	close(p[1]);
+	return ok;
+}
+
+static volatile sig_atomic_t chld_count;
+
+static void
+on_chld(int sig)
+{
+	(void)sig;
+	chld_count++;
+}
+
+/* The parent gets SIGCHLD when a child stops, but not with SA_NOCLDSTOP. */
+static int
+sigchld_on_stop(int flags)
+{
+	struct sigaction sa = { .sa_handler = on_chld, .sa_flags = flags };
+	int p[2], ok;
+	pid_t pid;
+
+	sigaction(SIGCHLD, &sa, NULL);
+	chld_count = 0;
+	if ((pid = blocked_child(p)) < 0)
+		return 0;
+	ok = kill(pid, SIGSTOP) == 0 && stopped_by(pid, SIGSTOP);
+	/* the handler ran on the way back from wait4 if the kernel sent it */
+	ok = ok && chld_count == ((flags & SA_NOCLDSTOP) ? 0 : 1);
+	kill(pid, SIGKILL);
+	ok = killed_by(pid, SIGKILL) && ok;
+	close(p[1]);
+	signal(SIGCHLD, SIG_DFL);
+	return ok;
+}
+
+static int cont_pipe[2];
+
+static void
+on_cont(int sig)
+{
+	(void)sig;
+	if (write(cont_pipe[1], "c", 1) != 1)
+		_exit(9);
+}
+
+/* SIGCONT continues and its handler runs; blocked SIGCONT still continues. */
+static int
+cont_handler(int block)
+{
+	int p[2], ok;
+	pid_t pid;
+	char c = 0;
+
+	if (pipe(cont_pipe) != 0 || pipe(p) != 0)
+		return 0;
+	if ((pid = fork()) == 0) {
+		struct sigaction sa = { .sa_handler = on_cont, .sa_flags = SA_RESTART };
+		sigset_t set;
+
+		sigaction(SIGCONT, &sa, NULL);
+		sigemptyset(&set);
+		sigaddset(&set, SIGCONT);
+		if (block)
+			sigprocmask(SIG_BLOCK, &set, NULL);
+		close(p[1]);
+		if (write(cont_pipe[1], "r", 1) != 1)
+			_exit(1);
+		_exit(read(p[0], &c, 1) == 1 && c == 'x' ? 7 : 8);
+	}
+	close(p[0]);
+	close(cont_pipe[1]);
+	ok = read(cont_pipe[0], &c, 1) == 1 && c == 'r';
+	ok = ok && kill(pid, SIGSTOP) == 0 && stopped_by(pid, SIGSTOP);
+	ok = ok && kill(pid, SIGCONT) == 0 && continued(pid);
+	if (ok && !block)
+		ok = read(cont_pipe[0], &c, 1) == 1 && c == 'c';
+	ok = ok && write(p[1], "x", 1) == 1 && exited_with(pid, 7);
+	close(p[1]);
+	close(cont_pipe[0]);
+	if (!ok)
+		kill(pid, SIGKILL), waitpid(pid, NULL, 0);
+	return ok;
+}
+
+/* A child that never makes a system call stops from the timer interrupt's way back. */
+static int
+stop_spinner(void)
+{
+	volatile unsigned long spin = 0;
+	pid_t pid;
+	int ok;
+
+	if ((pid = fork()) == 0)
+		for (;;)
+			spin++;
+	ok = kill(pid, SIGSTOP) == 0 && stopped_by(pid, SIGSTOP);
+	ok = ok && kill(pid, SIGCONT) == 0 && continued(pid);
+	ok = ok && kill(pid, SIGSTOP) == 0 && stopped_by(pid, SIGSTOP);
+	ok = kill(pid, SIGKILL) == 0 && killed_by(pid, SIGKILL) && ok;
+	return ok;
+}
+
+/* A child that stops itself (raise) is reported; kill -CONT to its group resumes it. */
+static int
+self_stop(void)
+{
+	pid_t pid;
+	int ok;
+
+	if ((pid = fork()) == 0) {
+		setpgid(0, 0);
+		raise(SIGTSTP);
+		_exit(5);
+	}
+	setpgid(pid, pid);
+	ok = stopped_by(pid, SIGTSTP);
+	ok = ok && kill(-pid, SIGCONT) == 0 && exited_with(pid, 5);
+	if (!ok)
+		kill(pid, SIGKILL), waitpid(pid, NULL, 0);
+	return ok;
+}
+
+int
+check_jobctl(void)
+{
+	int bad = 0;
+
+	bad |= stop_cont_read() ? pass("job_stop_cont") :
+	    fail("job_stop_cont", "SIGSTOP/SIGCONT: WIFSTOPPED, WIFCONTINUED or the read's byte");
+	bad |= default_stops(SIGTSTP) ? pass("job_tstp_stops") :
+	    fail("job_tstp_stops", "SIGTSTP did not stop, or SIGKILL did not end the stopped child");
+	bad |= default_stops(SIGTTIN) ? pass("job_ttin_stops") :
+	    fail("job_ttin_stops", "SIGTTIN did not stop");
+	bad |= default_stops(SIGTTOU) ? pass("job_ttou_stops") :
+	    fail("job_ttou_stops", "SIGTTOU did not stop");
+	bad |= term_waits_for_cont() ? pass("job_term_while_stopped") :
+	    fail("job_term_while_stopped", "SIGTERM to a stopped child: not held until SIGCONT");
+	bad |= sigchld_on_stop(0) ? pass("job_sigchld_on_stop") :
+	    fail("job_sigchld_on_stop", "no SIGCHLD when the child stopped");
+	bad |= sigchld_on_stop(SA_NOCLDSTOP) ? pass("job_nocldstop") :
+	    fail("job_nocldstop", "SIGCHLD on a stop despite SA_NOCLDSTOP");
+	bad |= cont_handler(0) ? pass("job_cont_handler") :
+	    fail("job_cont_handler", "SIGCONT's handler did not run after the stop");
+	bad |= cont_handler(1) ? pass("job_cont_blocked") :
+	    fail("job_cont_blocked", "a blocked SIGCONT did not continue the child");
+	bad |= stop_spinner() ? pass("job_stop_spinner") :
+	    fail("job_stop_spinner", "a busy child did not stop, continue, stop and die");
+	bad |= self_stop() ? pass("job_self_stop") :
+	    fail("job_self_stop", "raise(SIGTSTP) then kill(-pgrp, SIGCONT)");
+	return bad;
+}

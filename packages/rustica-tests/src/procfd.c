@@ -1,0 +1,153 @@
+/* procfd.c - rustica-tests: /proc/N/fd, /proc/N/maps, /proc/N/cwd and /proc/mounts */
+/* SPDX-License-Identifier: MIT */
+#define _GNU_SOURCE
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "ktest.h"
+
+static int
+link_is(const char *path, const char *want)
+{
+	char buf[256];
+	ssize_t n = readlink(path, buf, sizeof(buf) - 1);
+
+	if (n < 0)
+		return 0;
+	buf[n] = '\0';
+	if (strcmp(buf, want) != 0)
+		printf("# %s -> %s, want %s\n", path, buf, want);
+	return strcmp(buf, want) == 0;
+}
+
+/* fd links: a file's path, a pipe's pipe:[ino] (the inode fstat gives), /dev/console. */
+static int
+fd_links(void)
+{
+	char path[64], want[64];
+	int p[2], fd, ok;
+	ssize_t n;
+
+	if (pipe(p) != 0 || (fd = open("/proc/version", O_RDONLY)) < 0)
+		return 0;
+	snprintf(path, sizeof(path), "/proc/self/fd/%d", fd);
+	ok = link_is(path, "/proc/version");
+	/* both ends name one pipe:[N] (fstat's st_ino is still 0 for pipes) */
+	snprintf(path, sizeof(path), "/proc/self/fd/%d", p[0]);
+	if ((n = readlink(path, want, sizeof(want) - 1)) < 0)
+		return 0;
+	want[n] = '\0';
+	snprintf(path, sizeof(path), "/proc/%d/fd/%d", (int)getpid(), p[1]);
+	ok = strncmp(want, "pipe:[", 6) == 0 && want[n - 1] == ']' && link_is(path, want) && ok;
+	close(fd);
+	close(p[0]);
+	close(p[1]);
+	if ((fd = open("/dev/console", O_RDWR)) >= 0) {
+		snprintf(path, sizeof(path), "/proc/self/fd/%d", fd);
+		ok = link_is(path, "/dev/console") && ok;
+		close(fd);
+	}
+	/* a closed descriptor has no entry */
+	snprintf(path, sizeof(path), "/proc/self/fd/%d", fd);
+	return ok && access(path, F_OK) != 0;
+}
+
+/* The fd directory lists exactly the open descriptors. */
+static int
+fd_listing(void)
+{
+	DIR *d = opendir("/proc/self/fd");
+	struct dirent *e;
+	int seen = 0, dfd;
+
+	if (d == NULL)
+		return 0;
+	dfd = dirfd(d);
+	while ((e = readdir(d)) != NULL) {
+		int n = atoi(e->d_name);
+
+		if (e->d_name[0] == '.')
+			continue;
+		if (fcntl(n, F_GETFD) < 0) {
+			printf("# /proc/self/fd lists %s, not open\n", e->d_name);
+			closedir(d);
+			return 0;
+		}
+		if (n == dfd || n < 3)
+			seen++;
+	}
+	closedir(d);
+	return seen == 4;	/* 0 1 2 and the directory's own */
+}
+
+/* maps: Linux's "start-end perms offset dev inode path" lines, the stack and the ELF. */
+static int
+maps(void)
+{
+	char buf[8192], *line;
+	int stack = 0, exe = 0, ok = 1;
+
+	if (read_text("/proc/self/maps", buf, sizeof(buf)) <= 0)
+		return 0;
+	for (line = strtok(buf, "\n"); line != NULL; line = strtok(NULL, "\n")) {
+		unsigned long lo, hi, off;
+		char perms[8];
+		int n = 0;
+
+		if (sscanf(line, "%lx-%lx %4s %lx %*x:%*x %*u%n", &lo, &hi, perms, &off, &n) != 4 ||
+		    n == 0 || lo >= hi || (lo & 4095) || strlen(perms) != 4 || perms[3] != 'p') {
+			printf("# bad maps line: %s\n", line);
+			ok = 0;
+		}
+		stack |= strstr(line, "[stack]") != NULL && perms[0] == 'r' && perms[1] == 'w';
+		exe |= strstr(line, "/ktest") != NULL && perms[2] == 'x';
+	}
+	return ok && stack && exe;
+}
+
+static int
+cwd_link(void)
+{
+	int ok;
+
+	if (chdir("/usr/lib") != 0)
+		return 0;
+	ok = link_is("/proc/self/cwd", "/usr/lib");
+	return chdir("/") == 0 && ok && link_is("/proc/self/cwd", "/");
+}
+
+/* /proc/mounts comes from the mounts the tree has: the root first, then /proc. */
+static int
+mounts(void)
+{
+	char buf[4096];
+
+	if (read_text("/proc/mounts", buf, sizeof(buf)) < 0)
+		return 0;
+	printf("# %s", buf);
+	return strncmp(buf, "rootfs / ", 9) == 0 && strstr(buf, "\nproc /proc proc rw 0 0\n") != NULL;
+}
+
+int
+check_procfd(void)
+{
+	int bad = 0;
+
+	bad |= fd_links() ? pass("procfd_links") :
+	    fail("procfd_links", "readlink /proc/N/fd/M: path, pipe:[ino], /dev/console");
+	bad |= fd_listing() ? pass("procfd_listing") :
+	    fail("procfd_listing", "/proc/self/fd does not list the open descriptors");
+	bad |= maps() ? pass("procfd_maps") :
+	    fail("procfd_maps", "/proc/self/maps: format, [stack] or the executable");
+	bad |= cwd_link() ? pass("procfd_cwd") :
+	    fail("procfd_cwd", "readlink /proc/self/cwd");
+	bad |= mounts() ? pass("procfd_mounts") :
+	    fail("procfd_mounts", "/proc/mounts lacks the root or /proc");
+	return bad;
+}
