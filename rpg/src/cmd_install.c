@@ -8,6 +8,7 @@
 #include "cmd.h"
 #include "cmd_util.h"
 #include "err.h"
+#include "fsutil.h"
 #include "txn.h"
 
 /* An operand names a file when it ends in .rpg or holds a '/' and exists. */
@@ -132,7 +133,9 @@ cmd_install(struct rpg_ctx *ctx, int argc, char **argv)
 	}
 	if (cu_root_only(ctx) < 0)
 		return 1;
-	if ((r = cu_load_keys(ctx, &k)) == 0 && (r = cu_open_db(ctx, RPG_DB_WRITE, &db)) == 0)
+	/* Like pacman -r: a root that does not exist yet is made (mkdir -p, 0755). */
+	if ((r = cu_load_keys(ctx, &k)) == 0 && (r = rpg_fs_mkroot(ctx, 0755)) == 0 &&
+	    (r = cu_open_db(ctx, RPG_DB_WRITE, &db)) == 0)
 		r = install(ctx, db, &k, argv + optind, argc - optind);
 	rpg_db_close(db);
 	free(k.v);

@@ -336,6 +336,10 @@ check_file(int rootfd, const struct rpg_file *f, char *buf, size_t size)
 	}
 	if (f->type == RPG_FT_DIR) {
 		close(dfd);
+		if (S_ISLNK(st.st_mode) && rpg_fs_opendir(&quiet, rootfd, f->path, 0, 0, &fd) == 0) {
+			close(fd);
+			return NULL;	/* a followed link to a directory (merged-usr) */
+		}
 		return S_ISDIR(st.st_mode) ? NULL : "not a directory";
 	}
 	if (f->type == RPG_FT_SYMLINK) {

@@ -24,7 +24,46 @@ rpg_fs_open_root(struct rpg_ctx *ctx, int *fd)
 	return 0;
 }
 
-/* Open one component below dirfd as a directory, refusing links. */
+/* mkdir one prefix of the root's path; 0 when it was made or already there. */
+static int
+mkroot_step(struct rpg_ctx *ctx, const char *path, unsigned mode)
+{
+	struct stat st;
+
+	if (mkdir(path, mode) == 0)
+		return chmod(path, mode) < 0 ? rpg_fail(ctx, -errno, "%s: %s", path, strerror(errno)) : 0;
+	if (errno == EEXIST && stat(path, &st) == 0 && S_ISDIR(st.st_mode))
+		return 0;
+	if (errno == EEXIST)
+		errno = ENOTDIR;
+	return rpg_fail(ctx, -errno, "%s: %s", path, strerror(errno));
+}
+
+int
+rpg_fs_mkroot(struct rpg_ctx *ctx, unsigned mode)
+{
+	char path[PATH_MAX];
+	size_t i, n;
+
+	if (ctx->root == NULL || (n = strlen(ctx->root)) == 0)
+		return 0;
+	if (n >= sizeof(path))
+		return rpg_fail(ctx, -ENAMETOOLONG, "%s: %s", ctx->root, strerror(ENAMETOOLONG));
+	memcpy(path, ctx->root, n + 1);
+	for (i = 1; i <= n; i++) {
+		if (path[i] != '/' && path[i] != '\0')
+			continue;
+		if (path[i - 1] == '/')
+			continue;
+		path[i] = '\0';
+		if (mkroot_step(ctx, path, mode) < 0)
+			return ctx->err.code;
+		path[i] = ctx->root[i];
+	}
+	return 0;
+}
+
+/* Open one component below dirfd as a directory; 1 (and no fd) when it is a symbolic link. */
 static int
 open_component(struct rpg_ctx *ctx, int dirfd, const char *name, const char *path,
     int create, unsigned mode, int *out)
@@ -44,20 +83,91 @@ open_component(struct rpg_ctx *ctx, int dirfd, const char *name, const char *pat
 	}
 	if ((errno == ELOOP || errno == ENOTDIR) &&
 	    fstatat(dirfd, name, &st, AT_SYMLINK_NOFOLLOW) == 0 && S_ISLNK(st.st_mode))
-		return rpg_fail(ctx, RPG_E_UNSAFE, "%s: path goes through a symbolic link", path);
+		return 1;
 	return rpg_fail(ctx, -errno, "%s: %s", path, strerror(errno));
 }
+
+/*
+ * Lexically clean "a/./b//c/../d" into out ("a/b/d"); -1 when ".." would
+ * climb above the top.
+ */
+static int
+clean_path(const char *in, char *out, size_t size)
+{
+	size_t n = 0, len;
+	const char *p, *e;
+
+	for (p = in; *p != '\0'; p = *e == '/' ? e + 1 : e) {
+		e = strchrnul(p, '/');
+		len = (size_t)(e - p);
+		if (len == 0 || (len == 1 && p[0] == '.'))
+			continue;
+		if (len == 2 && p[0] == '.' && p[1] == '.') {
+			if (n == 0)
+				return -1;
+			while (n > 0 && out[n - 1] != '/')
+				n--;
+			if (n > 0)
+				n--;
+			continue;
+		}
+		if (n + len + 2 > size)
+			return -1;
+		if (n > 0)
+			out[n++] = '/';
+		memcpy(out + n, p, len);
+		n += len;
+	}
+	out[n] = '\0';
+	return 0;
+}
+
+/*
+ * The walk met the symbolic link name in pfd, after the components done and
+ * before rest. A relative link that stays inside the tree (merged-usr's
+ * lib -> usr/lib) is followed: the walk restarts from the top with
+ * done/TARGET/rest in buf. An absolute link or one that climbs out is refused.
+ */
+static int
+follow_link(struct rpg_ctx *ctx, int pfd, const char *name, const char *done, const char *rest,
+    const char *rel, char *buf, size_t size)
+{
+	char target[PATH_MAX], joined[2 * PATH_MAX + 2];
+	ssize_t n;
+
+	n = readlinkat(pfd, name, target, sizeof(target) - 1);
+	if (n <= 0)
+		return rpg_fail(ctx, RPG_E_UNSAFE, "%s: path goes through a symbolic link", rel);
+	target[n] = '\0';
+	if (target[0] == '/')
+		return rpg_fail(ctx, RPG_E_UNSAFE, "%s: path goes through a symbolic link (absolute)",
+		    rel);
+	snprintf(joined, sizeof(joined), "%s/%s/%s", done, target, rest);
+	if (clean_path(joined, buf, size) < 0)
+		return rpg_fail(ctx, RPG_E_UNSAFE, "%s: path goes through a symbolic link out of the root",
+		    rel);
+	return 0;
+}
+
+#define LINK_HOPS 16
 
 int
 rpg_fs_opendir(struct rpg_ctx *ctx, int dirfd, const char *rel, int create,
     unsigned mode, int *out)
 {
-	char buf[PATH_MAX], *p, *slash;
-	int fd, nfd = -1, r;
+	char buf[PATH_MAX], next[PATH_MAX], done[PATH_MAX], *p, *slash;
+	int fd, nfd = -1, r, hops = 0;
 
 	if (strlen(rel) >= sizeof(buf))
 		return rpg_fail(ctx, RPG_E_UNSAFE, "%.64s…: path too long", rel);
 	strcpy(buf, rel);
+	for (p = buf; *p != '\0'; p = *slash == '/' ? slash + 1 : slash) {
+		slash = strchrnul(p, '/');
+		if (slash - p == 2 && p[0] == '.' && p[1] == '.')
+			return rpg_fail(ctx, RPG_E_UNSAFE, "%s: path leaves the root", rel);
+	}
+restart:
+	done[0] = '\0';
 	fd = fcntl(dirfd, F_DUPFD_CLOEXEC, 0);
 	if (fd < 0)
 		return rpg_fail(ctx, -errno, "%s: %s", rel, strerror(errno));
@@ -69,15 +179,28 @@ rpg_fs_opendir(struct rpg_ctx *ctx, int dirfd, const char *rel, int create,
 			slash = p + strlen(p);
 		if (*p == '\0' || strcmp(p, ".") == 0)
 			continue;
-		if (strcmp(p, "..") == 0) {
-			close(fd);
-			return rpg_fail(ctx, RPG_E_UNSAFE, "%s: path leaves the root", rel);
-		}
 		r = open_component(ctx, fd, p, rel, create, mode, &nfd);
+		if (r == 1) {
+			r = ++hops > LINK_HOPS ? rpg_fail(ctx, RPG_E_UNSAFE,
+			    "%s: too many symbolic links", rel) :
+			    follow_link(ctx, fd, p, done, slash, rel, next, sizeof(next));
+			close(fd);
+			if (r < 0)
+				return r;
+			strcpy(buf, next);
+			goto restart;
+		}
 		close(fd);
 		if (r < 0)
 			return r;
 		fd = nfd;
+		if (strlen(done) + strlen(p) + 2 > sizeof(done)) {
+			close(fd);
+			return rpg_fail(ctx, RPG_E_UNSAFE, "%.64s…: path too long", rel);
+		}
+		if (done[0] != '\0')
+			strcat(done, "/");
+		strcat(done, p);
 	}
 	*out = fd;
 	return 0;

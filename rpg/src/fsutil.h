@@ -18,6 +18,11 @@
 /* Open ctx->root (or dir relative to it when dir != NULL) as an O_DIRECTORY fd. */
 int rpg_fs_open_root(struct rpg_ctx *ctx, int *fd);
 /*
+ * Make ctx->root and its missing parents (mkdir -p), the ones made with
+ * mode whatever the umask; an existing directory is fine.
+ */
+int rpg_fs_mkroot(struct rpg_ctx *ctx, unsigned mode);
+/*
  * Open the directory rel (relative to dirfd, "" or "." is dirfd itself),
  * never following links; mkdir missing components with mode when create
  * is set. *out is a new fd.

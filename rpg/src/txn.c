@@ -791,6 +791,23 @@ untouched_owner(const struct rpg_txn *t, const char *path, const struct rpg_file
 	return NULL;
 }
 
+/*
+ * 1 if path is a symbolic link in the root that rpg follows to a directory
+ * (relative, staying inside: merged-usr's lib -> usr/lib); a package's
+ * directory entry is then satisfied by the link, as with dpkg.
+ */
+static int
+dir_via_link(const struct rpg_ctx *ctx, int rootfd, const char *path)
+{
+	struct rpg_ctx quiet = *ctx;
+	int fd;
+
+	if (rpg_fs_opendir(&quiet, rootfd, path, 0, 0, &fd) < 0)
+		return 0;
+	close(fd);
+	return 1;
+}
+
 /* 1 if some other item's new manifest lists path as a non-directory. */
 static int
 txn_other_owner(const struct rpg_txn *t, size_t self, const char *path, const char **who)
@@ -898,6 +915,8 @@ plan_target(struct rpg_ctx *ctx, struct rpg_txn *t, const struct rpg_manifest *m
 	}
 	if (r < 0)
 		return 0;
+	if (f->type == RPG_FT_DIR && S_ISLNK(st.st_mode) && dir_via_link(ctx, t->db->rootfd, f->path))
+		return 0;
 	if (S_ISDIR(st.st_mode) || f->type == RPG_FT_DIR)
 		return S_ISDIR(st.st_mode) == (f->type == RPG_FT_DIR) ? 0 :
 		    rpg_fail(ctx, RPG_E_CONFLICT, "%s: %s: exists in the file system as another type",
@@ -928,7 +947,9 @@ plan_item(struct rpg_ctx *ctx, struct rpg_txn *t, size_t self)
 		if (strchr(f->path, '\n') != NULL)
 			return rpg_fail(ctx, RPG_E_UNSAFE, "%s: bad path", m->name);
 		owner = untouched_owner(t, f->path, &of);
-		if (owner != NULL && (of->type != RPG_FT_DIR || f->type != RPG_FT_DIR))
+		if (owner != NULL && (of->type != RPG_FT_DIR || f->type != RPG_FT_DIR) &&
+		    !(f->type == RPG_FT_DIR && of->type == RPG_FT_SYMLINK &&
+		    dir_via_link(ctx, t->db->rootfd, f->path)))
 			return rpg_fail(ctx, RPG_E_CONFLICT, "%s: %s: conflicts with installed package %s",
 			    m->name, f->path, owner->name);
 		if (f->type != RPG_FT_DIR && txn_other_owner(t, self, f->path, &who))

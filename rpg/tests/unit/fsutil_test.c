@@ -36,6 +36,41 @@ T_TEST(opendir_creates_and_refuses_links)
 	close(root);
 }
 
+T_TEST(opendir_follows_relative_links_inside)
+{
+	struct rpg_ctx ctx = T_CTX();
+	struct stat a, b;
+	int root = scratch("fs4"), fd = -1, fd2 = -1;
+
+	T_ASSERT(root >= 0);
+	T_EXPECT_EQ(rpg_fs_opendir(&ctx, root, "usr/lib/x", RPG_FS_CREATE, 0755, &fd), 0);
+	close(fd);
+	/* merged-usr: lib -> usr/lib, and a chain through a nested relative link */
+	T_EXPECT_EQ(symlinkat("usr/lib", root, "lib"), 0);
+	T_EXPECT_EQ(symlinkat("../usr/./lib", root, "usr/lib64"), 0);
+	T_EXPECT_EQ(symlinkat("lib64", root, "usr/l"), 0);
+	T_EXPECT_EQ(rpg_fs_opendir(&ctx, root, "lib/x", 0, 0, &fd), 0);
+	T_EXPECT_EQ(rpg_fs_opendir(&ctx, root, "usr/l/x", 0, 0, &fd2), 0);
+	T_EXPECT_EQ(fstat(fd, &a), 0);
+	T_EXPECT_EQ(fstat(fd2, &b), 0);
+	T_EXPECT(a.st_ino == b.st_ino);
+	close(fd);
+	close(fd2);
+	T_EXPECT_EQ(rpg_fs_opendir(&ctx, root, "lib/new", RPG_FS_CREATE, 0755, &fd), 0);
+	close(fd);
+	T_EXPECT_EQ(faccessat(root, "usr/lib/new", F_OK, 0), 0);
+	/* out of the tree, absolute, or a loop: refused */
+	T_EXPECT_EQ(symlinkat("../..", root, "usr/up"), 0);
+	T_EXPECT_EQ(rpg_fs_opendir(&ctx, root, "usr/up/x", 0, 0, &fd), RPG_E_UNSAFE);
+	T_EXPECT_STR_CONTAINS(ctx.err.msg, "out of the root");
+	T_EXPECT_EQ(symlinkat("/usr/lib", root, "abs"), 0);
+	T_EXPECT_EQ(rpg_fs_opendir(&ctx, root, "abs", 0, 0, &fd), RPG_E_UNSAFE);
+	T_EXPECT_EQ(symlinkat("loop", root, "loop"), 0);
+	T_EXPECT_EQ(rpg_fs_opendir(&ctx, root, "loop/x", 0, 0, &fd), RPG_E_UNSAFE);
+	T_EXPECT_STR_CONTAINS(ctx.err.msg, "too many");
+	close(root);
+}
+
 T_TEST(openparent_gives_the_last_component)
 {
 	struct rpg_ctx ctx = T_CTX();
