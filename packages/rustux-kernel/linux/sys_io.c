@@ -119,6 +119,7 @@ do_io(int fd, uint64_t ubuf, size_t n, int write)
 		object_unref(o);
 		return r;
 	}
+	r = 0;	/* a read of 0 bytes from a device returns 0 */
 	if ((k = kmalloc(IO_CHUNK)) == NULL) {
 		object_unref(o);
 		return -LX_ENOMEM;
