@@ -70,6 +70,32 @@ rpg_journal_add_dir(struct rpg_ctx *ctx, struct rpg_journal *j, const char *path
 }
 
 int
+rpg_journal_add_aside(struct rpg_ctx *ctx, struct rpg_journal *j, const char *path)
+{
+	char **a;
+
+	a = realloc(j->asides, (j->nasides + 1) * sizeof(*a));
+	if (a == NULL)
+		return rpg_fail(ctx, RPG_E_NOMEM, "out of memory");
+	j->asides = a;
+	if ((a[j->nasides] = strdup(path)) == NULL)
+		return rpg_fail(ctx, RPG_E_NOMEM, "out of memory");
+	j->nasides++;
+	return 0;
+}
+
+long
+rpg_journal_aside_index(const struct rpg_journal *j, const char *path)
+{
+	size_t i;
+
+	for (i = 0; i < j->nasides; i++)
+		if (strcmp(j->asides[i], path) == 0)
+			return (long)i;
+	return -1;
+}
+
+int
 rpg_journal_write(struct rpg_ctx *ctx, int dbfd, const struct rpg_journal *j)
 {
 	char *buf = NULL;
@@ -87,6 +113,8 @@ rpg_journal_write(struct rpg_ctx *ctx, int dbfd, const struct rpg_journal *j)
 		    j->pkgs[i].name);
 	for (i = 0; i < j->ndirs; i++)
 		fprintf(f, "dir %s\n", j->dirs[i]);
+	for (i = 0; i < j->nasides; i++)
+		fprintf(f, "aside %s\n", j->asides[i]);
 	fprintf(f, "end\n");
 	if (fclose(f) != 0) {
 		free(buf);
@@ -129,6 +157,8 @@ parse_line(struct rpg_ctx *ctx, struct rpg_journal *j, char *line)
 		return rpg_journal_add_pkg(ctx, j, RPG_JOP_REMOVE, v);
 	if (strcmp(line, "dir") == 0)
 		return rpg_journal_add_dir(ctx, j, v);
+	if (strcmp(line, "aside") == 0)
+		return rpg_journal_add_aside(ctx, j, v);
 	return -1;
 }
 
@@ -196,6 +226,9 @@ rpg_journal_free(struct rpg_journal *j)
 	for (i = 0; i < j->ndirs; i++)
 		free(j->dirs[i]);
 	free(j->dirs);
+	for (i = 0; i < j->nasides; i++)
+		free(j->asides[i]);
+	free(j->asides);
 	free(j);
 }
 
@@ -204,6 +237,12 @@ rpg_journal_stage_name(const struct rpg_journal *j, size_t pi, size_t fi, char *
     size_t size)
 {
 	snprintf(buf, size, ".rpg-%s-%zu-%zu", j->txid, pi, fi);
+}
+
+void
+rpg_journal_aside_name(const struct rpg_journal *j, size_t n, char *buf, size_t size)
+{
+	snprintf(buf, size, ".rpg-%s-a-%zu", j->txid, n);
 }
 
 void

@@ -17,6 +17,9 @@
  *   install NAME          (new manifest staged as txn/NAME.json)
  *   remove NAME
  *   dir PATH              (a directory this transaction created)
+ *   aside PATH            (a file or link of an old version, moved to
+ *                          .rpg-TXID-a-N beside it so that the directory
+ *                          PATH can take its place; N counts the aside lines)
  *
  * "prepare": files are being staged; recovery undoes. "commit": every
  * staged file is durable; recovery finishes the renames and removals.
@@ -44,6 +47,8 @@ struct rpg_journal {
 	size_t npkgs;
 	char **dirs;		/* created by this transaction, parents first */
 	size_t ndirs;
+	char **asides;		/* non-directories a created directory replaces */
+	size_t nasides;
 };
 
 /* A fresh journal with a random txid; NULL on ENOMEM. */
@@ -51,6 +56,9 @@ struct rpg_journal *rpg_journal_new(void);
 int rpg_journal_add_pkg(struct rpg_ctx *ctx, struct rpg_journal *j, enum rpg_journal_op op,
     const char *name);
 int rpg_journal_add_dir(struct rpg_ctx *ctx, struct rpg_journal *j, const char *path);
+int rpg_journal_add_aside(struct rpg_ctx *ctx, struct rpg_journal *j, const char *path);
+/* Index of path among j's asides, or -1. */
+long rpg_journal_aside_index(const struct rpg_journal *j, const char *path);
 /* Write j atomically into dbfd/journal. */
 int rpg_journal_write(struct rpg_ctx *ctx, int dbfd, const struct rpg_journal *j);
 /* Read dbfd/journal: 0 with *out NULL when there is none. */
@@ -64,6 +72,9 @@ void rpg_journal_free(struct rpg_journal *j);
  */
 void rpg_journal_stage_name(const struct rpg_journal *j, size_t pi, size_t fi, char *buf,
     size_t size);
+
+/* Name an aside takes in its own directory: ".rpg-TXID-a-N". */
+void rpg_journal_aside_name(const struct rpg_journal *j, size_t n, char *buf, size_t size);
 
 /*
  * Test hook: when the environment variable RPG_CRASH_AT equals step, the

@@ -1,5 +1,6 @@
 /* txn.c - rpg: verified package files and atomic, crash-safe transactions */
 /* SPDX-License-Identifier: MIT */
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
@@ -53,18 +54,51 @@ struct dircache {
 static int planned(const struct rpg_journal *j, const char *dir);
 
 /*
+ * 1 if a file or link on path's way (path or a parent) is still to be moved
+ * aside for a directory: until then that name is the old version's, and
+ * the directory below it is not the transaction's.
+ */
+static int
+aside_pending(const struct rpg_journal *j, int rootfd, const char *path)
+{
+	struct rpg_ctx quiet;
+	char name[NAME_MAX + 1];
+	const char *base;
+	struct stat st;
+	size_t i, n;
+	int fd, gone;
+
+	for (i = 0; i < j->nasides; i++) {
+		n = strlen(j->asides[i]);
+		if (strncmp(path, j->asides[i], n) != 0 || (path[n] != '\0' && path[n] != '/'))
+			continue;
+		rpg_ctx_init(&quiet);
+		if (rpg_fs_openparent(&quiet, rootfd, j->asides[i], 0, &fd, &base) < 0)
+			return 1;
+		rpg_journal_aside_name(j, i, name, sizeof(name));
+		gone = fstatat(fd, name, &st, AT_SYMLINK_NOFOLLOW) == 0 &&
+		    fstatat(fd, base, &st, AT_SYMLINK_NOFOLLOW) == 0 && S_ISDIR(st.st_mode);
+		close(fd);
+		if (!gone)
+			return 1;
+	}
+	return 0;
+}
+
+/*
  * 1 if the cached directory is one the transaction j creates. Its files
  * are written under their final names: nothing else is in it and an undo
  * removes it whole. (The commit's rename of the staging name then finds
  * none; recovery still renames one, as an older rpg staged them too.)
  */
 static int
-dir_fresh(struct dircache *dc, const struct rpg_journal *j)
+dir_fresh(struct dircache *dc, const struct rpg_journal *j, int rootfd)
 {
 	if (j == NULL)
 		return 0;
 	if (dc->fresh < 0)
-		dc->fresh = dc->path[0] != '\0' && planned(j, dc->path);
+		dc->fresh = dc->path[0] != '\0' && planned(j, dc->path) &&
+		    !aside_pending(j, rootfd, dc->path);
 	return dc->fresh;
 }
 
@@ -258,7 +292,7 @@ check_entry(struct stream *s, const struct rpg_entry *e, const char *path,
 static void
 stage_name(struct stream *s, size_t fi, const char *base, char *buf, size_t size)
 {
-	if (s->j != NULL && !dir_fresh(&s->dc, s->j))
+	if (s->j != NULL && !dir_fresh(&s->dc, s->j, s->rootfd))
 		rpg_journal_stage_name(s->j, s->pi, fi, buf, size);
 	else
 		snprintf(buf, size, "%s", base);
@@ -827,6 +861,98 @@ txn_other_owner(const struct rpg_txn *t, size_t self, const char *path, const ch
 	return 0;
 }
 
+/* The installed version's entry for path, of an item of t, or NULL. */
+static const struct rpg_file *
+old_entry(const struct rpg_txn *t, const char *path)
+{
+	const struct rpg_manifest *old;
+	const struct rpg_file *of;
+	size_t i;
+
+	for (i = 0; i < t->nitems; i++) {
+		old = rpg_db_find(t->db, t->items[i].name);
+		if (old != NULL && (of = rpg_manifest_find(old, path)) != NULL)
+			return of;
+	}
+	return NULL;
+}
+
+/* lstat path in the root; 0, or -1 when it cannot be reached. */
+static int
+lstat_in(const struct rpg_txn *t, const char *path, struct stat *st)
+{
+	struct rpg_ctx quiet;
+	const char *base;
+	int fd, r;
+
+	rpg_ctx_init(&quiet);
+	if (rpg_fs_openparent(&quiet, t->db->rootfd, path, 0, &fd, &base) < 0)
+		return -1;
+	r = fstatat(fd, base, st, AT_SYMLINK_NOFOLLOW);
+	close(fd);
+	return r;
+}
+
+static int planned(const struct rpg_journal *j, const char *dir);
+
+/*
+ * The directory path of a new version is a file or link of the old one:
+ * plan to move that aside in the prepare phase and make the directory in
+ * its place (journal lines "aside" and "dir"). 1 when planned, 0 when
+ * this is not such a change.
+ */
+static int
+plan_swap(struct rpg_ctx *ctx, struct rpg_txn *t, const char *path)
+{
+	const struct rpg_file *of = old_entry(t, path), *uf;
+	struct stat st;
+	int r;
+
+	if (of == NULL || of->type == RPG_FT_DIR || untouched_owner(t, path, &uf) != NULL ||
+	    planned(t->j, path) || lstat_in(t, path, &st) < 0 || S_ISDIR(st.st_mode))
+		return 0;
+	if ((r = rpg_journal_add_aside(ctx, t->j, path)) < 0 ||
+	    (r = rpg_journal_add_dir(ctx, t->j, path)) < 0)
+		return r;
+	return 1;
+}
+
+/*
+ * 1 if everything in the directory path on disk is listed by an old version
+ * in t, so that an upgrade that turns path into a file loses nothing.
+ */
+static int
+subtree_old(const struct rpg_txn *t, const char *path, int depth)
+{
+	const struct rpg_file *of;
+	struct rpg_ctx quiet;
+	char sub[PATH_MAX];
+	struct dirent *de;
+	struct stat st;
+	DIR *d;
+	int fd, ok = 1;
+
+	rpg_ctx_init(&quiet);
+	if (depth > 64 || rpg_fs_opendir(&quiet, t->db->rootfd, path, 0, 0, &fd) < 0)
+		return 0;
+	if ((d = fdopendir(fd)) == NULL) {
+		close(fd);
+		return 0;
+	}
+	while (ok && (de = readdir(d)) != NULL) {
+		if (strcmp(de->d_name, ".") == 0 || strcmp(de->d_name, "..") == 0)
+			continue;
+		if ((size_t)snprintf(sub, sizeof(sub), "%s/%s", path, de->d_name) >= sizeof(sub) ||
+		    (of = old_entry(t, sub)) == NULL ||
+		    fstatat(dirfd(d), de->d_name, &st, AT_SYMLINK_NOFOLLOW) < 0)
+			ok = 0;
+		else if (S_ISDIR(st.st_mode))
+			ok = of->type == RPG_FT_DIR && subtree_old(t, sub, depth + 1);
+	}
+	closedir(d);
+	return ok;
+}
+
 /* 1 if dir was planned for creation already. */
 static int
 planned(const struct rpg_journal *j, const char *dir)
@@ -864,6 +990,11 @@ plan_dir(struct rpg_ctx *ctx, struct rpg_txn *t, const struct rpg_manifest *m, c
 		    f->type != RPG_FT_DIR)
 			return rpg_fail(ctx, RPG_E_UNSAFE, "%s: %s: is a %s in package %s", m->name, dir,
 			    f->type == RPG_FT_SYMLINK ? "symbolic link" : "file", t->items[i].name);
+	if ((r = plan_swap(ctx, t, dir)) != 0)
+		return r < 0 ? r : 0;
+	rpg_fs_dirname(dir, parent, sizeof(parent));
+	if (parent[0] != '\0' && planned(t->j, parent))
+		return rpg_journal_add_dir(ctx, t->j, dir);	/* below a new directory */
 	r = rpg_fs_opendir(ctx, t->db->rootfd, dir, 0, 0, &fd);
 	if (r == 0) {
 		close(fd);
@@ -873,7 +1004,6 @@ plan_dir(struct rpg_ctx *ctx, struct rpg_txn *t, const struct rpg_manifest *m, c
 		return rpg_fail(ctx, r, "%s: %s: %s", m->name, dir, r == RPG_E_UNSAFE ?
 		    "path goes through a symbolic link" : rpg_strerror(r));
 	ctx->err.code = 0;
-	rpg_fs_dirname(dir, parent, sizeof(parent));
 	if ((r = plan_dir(ctx, t, m, parent)) < 0)
 		return r;
 	return rpg_journal_add_dir(ctx, t->j, dir);
@@ -915,6 +1045,16 @@ plan_target(struct rpg_ctx *ctx, struct rpg_txn *t, const struct rpg_manifest *m
 	}
 	if (r < 0)
 		return 0;
+	/* A type change within an upgrade: file or link -> directory, directory -> file or link. */
+	if (f->type == RPG_FT_DIR && !S_ISDIR(st.st_mode) && (r = plan_swap(ctx, t, f->path)) != 0)
+		return r < 0 ? r : 0;
+	if (f->type != RPG_FT_DIR && S_ISDIR(st.st_mode) && (of = old_entry(t, f->path)) != NULL &&
+	    of->type == RPG_FT_DIR) {
+		if (!subtree_old(t, f->path, 0))
+			return rpg_fail(ctx, RPG_E_CONFLICT, "%s: %s: directory holds files of no "
+			    "version being replaced", m->name, f->path);
+		return 0;
+	}
 	if (f->type == RPG_FT_DIR && S_ISLNK(st.st_mode) && dir_via_link(ctx, t->db->rootfd, f->path))
 		return 0;
 	if (S_ISDIR(st.st_mode) || f->type == RPG_FT_DIR)
@@ -978,9 +1118,11 @@ static int
 make_dirs(struct rpg_ctx *ctx, struct rpg_txn *t)
 {
 	const struct rpg_file *f;
+	char aside[NAME_MAX + 1];
 	const char *base;
 	unsigned mode;
 	size_t i, k;
+	long a;
 	int fd, r;
 
 	for (i = 0; i < t->j->ndirs; i++) {
@@ -991,8 +1133,15 @@ make_dirs(struct rpg_ctx *ctx, struct rpg_txn *t)
 				mode = f->mode;
 		if ((r = rpg_fs_openparent(ctx, t->db->rootfd, t->j->dirs[i], 0, &fd, &base)) < 0)
 			return r;
-		if ((mkdirat(fd, base, 0700) < 0 && errno != EEXIST) ||
-		    fchmodat(fd, base, mode, 0) < 0)
+		if ((a = rpg_journal_aside_index(t->j, t->j->dirs[i])) >= 0) {
+			rpg_journal_aside_name(t->j, (size_t)a, aside, sizeof(aside));
+			if (renameat(fd, base, fd, aside) < 0 && errno != ENOENT)
+				r = rpg_fail(ctx, -errno, "%s: %s", t->j->dirs[i], strerror(errno));
+			rpg_journal_crashpoint("aside");
+		}
+		if (r == 0 && (mkdirat(fd, base, 0700) < 0 && errno != EEXIST))
+			r = rpg_fail(ctx, -errno, "%s: %s", t->j->dirs[i], strerror(errno));
+		if (r == 0 && fchmodat(fd, base, mode, 0) < 0)
 			r = rpg_fail(ctx, -errno, "%s: %s", t->j->dirs[i], strerror(errno));
 		close(fd);
 		if (r < 0)
@@ -1032,15 +1181,27 @@ struct state {
 	int live;			/* this process staged the files (not a recovery) */
 };
 
-/* 1 if path is kept by the state after the transaction. */
+/* The entry of m for path, when it is a directory or dir_only is not set. */
+static const struct rpg_file *
+find_typed(const struct rpg_manifest *m, const char *path, int dir_only)
+{
+	const struct rpg_file *f = rpg_manifest_find(m, path);
+
+	return f != NULL && (!dir_only || f->type == RPG_FT_DIR) ? f : NULL;
+}
+
+/*
+ * 1 if path is kept by the state after the transaction (dir_only: kept as
+ * a directory, so a directory that becomes a file is removed first).
+ */
 static int
-kept(const struct state *s, const char *path)
+kept(const struct state *s, const char *path, int dir_only)
 {
 	size_t i, k;
 	int touched;
 
 	for (i = 0; i < s->j->npkgs; i++)
-		if (s->news[i] != NULL && rpg_manifest_find(s->news[i], path) != NULL)
+		if (s->news[i] != NULL && find_typed(s->news[i], path, dir_only) != NULL)
 			return 1;
 	for (i = 0; i < s->db->npkgs; i++) {
 		touched = 0;
@@ -1048,7 +1209,7 @@ kept(const struct state *s, const char *path)
 			if (strcmp(s->j->pkgs[k].name, s->db->pkgs[i]->name) == 0 &&
 			    (s->j->pkgs[k].op == RPG_JOP_REMOVE || s->news[k] != NULL))
 				touched = 1;
-		if (!touched && rpg_manifest_find(s->db->pkgs[i], path) != NULL)
+		if (!touched && find_typed(s->db->pkgs[i], path, dir_only) != NULL)
 			return 1;
 	}
 	return 0;
@@ -1074,7 +1235,7 @@ rename_in(struct rpg_ctx *ctx, struct state *s, size_t pi, struct dircache *dc, 
 		}
 		rpg_journal_stage_name(s->j, pi, fi, stage, sizeof(stage));
 		/* In a fresh directory the file has its final name already. */
-		if (!(s->live && dir_fresh(dc, s->j)) &&
+		if (!(s->live && dir_fresh(dc, s->j, s->db->rootfd)) &&
 		    renameat(dc->fd, stage, dc->fd, base) < 0 && errno != ENOENT)
 			return rpg_fail(ctx, -errno, "%s: %s: %s", m->name, m->files[fi].path,
 			    strerror(errno));
@@ -1096,7 +1257,7 @@ remove_dropped(struct rpg_ctx *ctx, struct state *s, const struct rpg_manifest *
 	for (pass = 0; pass < 2; pass++) {
 		for (i = old->nfiles; i > 0; i--) {
 			f = &old->files[i - 1];
-			if ((f->type == RPG_FT_DIR) != (pass == 1) || kept(s, f->path))
+			if ((f->type == RPG_FT_DIR) != (pass == 1) || kept(s, f->path, pass == 1))
 				continue;
 			if (dir_for(ctx, s->db->rootfd, dc, f->path, 0, &base) < 0) {
 				ctx->err.code = 0;
@@ -1104,6 +1265,33 @@ remove_dropped(struct rpg_ctx *ctx, struct state *s, const struct rpg_manifest *
 			}
 			unlinkat(dc->fd, base, pass == 1 ? AT_REMOVEDIR : 0);
 		}
+	}
+}
+
+/*
+ * The files and links moved aside for directories: put back (undo, when
+ * the directory is gone) or delete (redo).
+ */
+static void
+drop_asides(struct rpg_ctx *ctx, struct state *s, int restore)
+{
+	char name[NAME_MAX + 1];
+	const char *base;
+	struct stat st;
+	size_t i;
+	int fd;
+
+	for (i = 0; i < s->j->nasides; i++) {
+		if (rpg_fs_openparent(ctx, s->db->rootfd, s->j->asides[i], 0, &fd, &base) < 0) {
+			ctx->err.code = 0;
+			continue;
+		}
+		rpg_journal_aside_name(s->j, i, name, sizeof(name));
+		if (!restore)
+			unlinkat(fd, name, 0);
+		else if (fstatat(fd, base, &st, AT_SYMLINK_NOFOLLOW) < 0 && errno == ENOENT)
+			renameat(fd, name, fd, base);
+		close(fd);
 	}
 }
 
@@ -1115,10 +1303,11 @@ redo(struct rpg_ctx *ctx, struct state *s)
 	size_t i, count = 0;
 	int r = 0;
 
-	for (i = 0; i < s->j->npkgs && r == 0; i++)
-		if (s->news[i] != NULL)
-			r = rename_in(ctx, s, i, &dc, &count);
-	rpg_journal_crashpoint("renamed");
+	/*
+	 * Dropped files first: a directory that becomes a file must be gone
+	 * before the file is renamed in. Then the renames, then what was
+	 * moved aside for a file that became a directory.
+	 */
 	for (i = 0; i < s->j->npkgs && r == 0; i++) {
 		if (s->j->pkgs[i].op == RPG_JOP_INSTALL && s->news[i] == NULL)
 			continue;	/* committed before a crash */
@@ -1128,7 +1317,15 @@ redo(struct rpg_ctx *ctx, struct state *s)
 	}
 	if (dc.fd >= 0)
 		close(dc.fd);
+	dc.fd = -1;
 	rpg_journal_crashpoint("removed");
+	for (i = 0; i < s->j->npkgs && r == 0; i++)
+		if (s->news[i] != NULL)
+			r = rename_in(ctx, s, i, &dc, &count);
+	if (dc.fd >= 0)
+		close(dc.fd);
+	rpg_journal_crashpoint("renamed");
+	drop_asides(ctx, s, 0);
 	note_fs(&s->devs, s->db->rootfd);
 	if (r == 0 && (r = sync_devs(&s->devs)) < 0)
 		r = rpg_fail(ctx, r, "%s: syncfs: %s", ctx->root, strerror(-r));
@@ -1166,7 +1363,7 @@ undo(struct rpg_ctx *ctx, struct state *s)
 			}
 			rpg_journal_stage_name(s->j, i, fi, stage, sizeof(stage));
 			unlinkat(dc.fd, stage, 0);
-			if (dir_fresh(&dc, s->j))
+			if (dir_fresh(&dc, s->j, s->db->rootfd))
 				unlinkat(dc.fd, base, 0);
 		}
 	}
@@ -1182,6 +1379,7 @@ undo(struct rpg_ctx *ctx, struct state *s)
 		unlinkat(fd, base, AT_REMOVEDIR);
 		close(fd);
 	}
+	drop_asides(ctx, s, 1);
 	syncfs(s->db->rootfd);
 }
 

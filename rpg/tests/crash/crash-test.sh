@@ -43,6 +43,22 @@ if ver == "2.0":
     os.makedirs(os.path.join(d, "usr/share/app/new"), exist_ok=True)
     with open(os.path.join(d, "usr/share/app/new/only-in-2"), "w") as f:
         f.write("new\n")
+# Type changes: v1's file, directory and link become v2's directory, file
+# and directory (moved aside / removed first, see TRANSACTIONS.md).
+a = os.path.join(d, "usr/share/app")
+if ver == "1.0":
+    with open(os.path.join(a, "conv-f"), "w") as f:
+        f.write("conv 1\n")
+    os.makedirs(os.path.join(a, "conv-d/sub"), exist_ok=True)
+    for n in ("conv-d/a", "conv-d/sub/b"):
+        with open(os.path.join(a, n), "w") as f:
+            f.write(n + "\n")
+    os.symlink("d00", os.path.join(a, "conv-l"))
+else:
+    for n in ("conv-f/inner", "conv-d", "conv-l/y"):
+        os.makedirs(os.path.dirname(os.path.join(a, n)), exist_ok=True)
+        with open(os.path.join(a, n), "w") as f:
+            f.write(n + " 2\n")
 os.makedirs(os.path.join(d, "usr/bin"), exist_ok=True)
 with open(os.path.join(d, "usr/bin/app"), "wb") as f:
     f.write(rnd.randbytes(3 << 20))
@@ -116,7 +132,7 @@ pkg_for() { if [ "$1" = install ]; then echo "$V1"; else echo "$V2"; fi; }
 old_for() { if [ "$1" = install ]; then echo "$tmp/s0"; else echo "$tmp/s1"; fi; }
 new_for() { if [ "$1" = install ]; then echo "$tmp/s1"; else echo "$tmp/s2"; fi; }
 
-STEPS="prepared staged-0 staged-3 staged-150 staged staged-299 committed renamed-1 renamed-100
+STEPS="prepared aside staged-0 staged-3 staged-150 staged staged-299 committed renamed-1 renamed-100
 renamed-280 renamed removed db-0 done"
 for op in install upgrade; do
 	for step in $STEPS; do

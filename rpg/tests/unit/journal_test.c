@@ -30,6 +30,7 @@ T_TEST(journal_round_trip)
 	T_EXPECT_EQ(rpg_journal_add_pkg(&ctx, j, RPG_JOP_INSTALL, "hello"), 0);
 	T_EXPECT_EQ(rpg_journal_add_pkg(&ctx, j, RPG_JOP_REMOVE, "old"), 0);
 	T_EXPECT_EQ(rpg_journal_add_dir(&ctx, j, "usr/share/hello"), 0);
+	T_EXPECT_EQ(rpg_journal_add_aside(&ctx, j, "usr/share/hello"), 0);
 	j->state = RPG_JOURNAL_COMMIT;
 	T_EXPECT_EQ(rpg_journal_write(&ctx, fd, j), 0);
 	T_EXPECT_EQ(rpg_journal_read(&ctx, fd, &back), 0);
@@ -41,6 +42,9 @@ T_TEST(journal_round_trip)
 	T_EXPECT_EQ(back->pkgs[1].op, RPG_JOP_REMOVE);
 	T_EXPECT_EQ(back->ndirs, 1);
 	T_EXPECT_STR_EQ(back->dirs[0], "usr/share/hello");
+	T_EXPECT_EQ(back->nasides, 1);
+	T_EXPECT_EQ(rpg_journal_aside_index(back, "usr/share/hello"), 0);
+	T_EXPECT_EQ(rpg_journal_aside_index(back, "usr/share"), -1);
 	rpg_journal_free(back);
 	T_EXPECT_EQ(rpg_journal_remove(&ctx, fd), 0);
 	T_EXPECT_EQ(rpg_journal_read(&ctx, fd, &back), 0);
