@@ -143,12 +143,16 @@ cpu_of() {
 
 mkdir -p "$W/nohooks"
 TOOLS="rpg dpkg-stock dpkg-unsafe pacman bsdtar"
+# The tools take turns, run by run, so that each meets the same state of the
+# disk (and of the machine's load) rather than one tool all the good minutes.
 declare -A MI MR MC
 for t in $TOOLS; do
 	: >"$W/$t.install"
 	: >"$W/$t.remove"
 	: >"$W/$t.cpu"
-	for i in $(seq "$RUNS"); do
+done
+for i in $(seq "$RUNS"); do
+	for t in $TOOLS; do
 		prep_root "$t"
 		a=$(now); cpu_of "$W/cpu" install_cmd "$t"; b=$(now)
 		cat "$W/cpu" >>"$W/$t.cpu"
@@ -158,6 +162,8 @@ for t in $TOOLS; do
 		echo $(( (b - a) / 1000000 )) >>"$W/$t.install"
 		echo $(( (d - c) / 1000000 )) >>"$W/$t.remove"
 	done
+done
+for t in $TOOLS; do
 	MI[$t]=$(median <"$W/$t.install")
 	MR[$t]=$(median <"$W/$t.remove")
 	MC[$t]=$(median <"$W/$t.cpu")
