@@ -16,7 +16,9 @@ RPG_CFLAGS := -std=c11 -D_GNU_SOURCE -O2 -g -Wall -Wextra -Werror \
 RPG_ASAN_CFLAGS := -std=c11 -D_GNU_SOURCE -O1 -g -Wall -Wextra -Werror \
 	-fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined \
 	-iquote $(RPG_SRCDIR) -iquote $(RPG_BOOTDIR) -iquote $(TOP)/rpg/tests -MMD -MP
-RPG_LIBS := -larchive -ljson-c -lsodium -lcurl -lcrypto
+# libcurl is dlopen()ed by fetch.c when an http(s) URL is fetched (its headers
+# are still needed: libcurl4-openssl-dev).
+RPG_LIBS := -larchive -ljson-c -lsodium -lcrypto
 
 # The library is every module: all of src/ but main.c and the cmd_*.c front ends,
 # plus the loader.conf parser shared with the boot loader when it exists.

@@ -1,6 +1,7 @@
 /* fetch.c - rpg: repositories over file:// and http(s)://, and the package cache */
 /* SPDX-License-Identifier: MIT */
 #include <curl/curl.h>
+#include <dlfcn.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
@@ -18,6 +19,43 @@
 
 #define INDEX_MAX (64u << 20)
 #define SIG_MAX (64u << 10)
+
+/*
+ * libcurl is loaded when an http(s) URL is first fetched, not linked: its
+ * dependencies (TLS, LDAP, Kerberos, IDN, ...) cost every rpg command
+ * some 10 ms of dynamic loading, and most commands never fetch.
+ */
+static struct {
+	int loaded;
+	CURL *(*easy_init)(void);
+	CURLcode (*easy_setopt)(CURL *, CURLoption, ...);
+	CURLcode (*easy_perform)(CURL *);
+	CURLcode (*easy_getinfo)(CURL *, CURLINFO, ...);
+	void (*easy_cleanup)(CURL *);
+	const char *(*easy_strerror)(CURLcode);
+} lc;
+
+static int
+load_curl(struct rpg_ctx *ctx, const char *url)
+{
+	void *h;
+
+	if (lc.loaded)
+		return 0;
+	if ((h = dlopen("libcurl.so.4", RTLD_NOW | RTLD_LOCAL)) == NULL)
+		return rpg_fail(ctx, RPG_E_FETCH, "%s: http(s) needs libcurl.so.4: %s", url, dlerror());
+	*(void **)&lc.easy_init = dlsym(h, "curl_easy_init");
+	*(void **)&lc.easy_setopt = dlsym(h, "curl_easy_setopt");
+	*(void **)&lc.easy_perform = dlsym(h, "curl_easy_perform");
+	*(void **)&lc.easy_getinfo = dlsym(h, "curl_easy_getinfo");
+	*(void **)&lc.easy_cleanup = dlsym(h, "curl_easy_cleanup");
+	*(void **)&lc.easy_strerror = dlsym(h, "curl_easy_strerror");
+	if (lc.easy_init == NULL || lc.easy_setopt == NULL || lc.easy_perform == NULL ||
+	    lc.easy_getinfo == NULL || lc.easy_cleanup == NULL || lc.easy_strerror == NULL)
+		return rpg_fail(ctx, RPG_E_FETCH, "%s: libcurl.so.4 lacks curl_easy_*", url);
+	lc.loaded = 1;
+	return 0;
+}
 
 static int
 add_repo(struct rpg_ctx *ctx, struct rpg_repos *rs, const char *url, size_t len)
@@ -156,27 +194,29 @@ rpg_fetch_url(struct rpg_ctx *ctx, const char *url, int fd, uint64_t max,
 	if (strncmp(url, "http://", 7) != 0 && strncmp(url, "https://", 8) != 0)
 		return rpg_fail(ctx, RPG_E_FETCH, "%s: only file://, http:// and https:// are supported",
 		    url);
-	h = curl_easy_init();
+	if (load_curl(ctx, url) < 0)
+		return ctx->err.code;
+	h = lc.easy_init();
 	if (h == NULL)
 		return rpg_fail(ctx, RPG_E_FETCH, "%s: curl_easy_init failed", url);
-	curl_easy_setopt(h, CURLOPT_URL, url);
-	curl_easy_setopt(h, CURLOPT_WRITEFUNCTION, on_data);
-	curl_easy_setopt(h, CURLOPT_WRITEDATA, &s);
-	curl_easy_setopt(h, CURLOPT_FOLLOWLOCATION, 1L);
-	curl_easy_setopt(h, CURLOPT_MAXREDIRS, 5L);
-	curl_easy_setopt(h, CURLOPT_CONNECTTIMEOUT, 30L);
-	curl_easy_setopt(h, CURLOPT_LOW_SPEED_LIMIT, 1L);
-	curl_easy_setopt(h, CURLOPT_LOW_SPEED_TIME, 60L);
-	curl_easy_setopt(h, CURLOPT_NOSIGNAL, 1L);
-	curl_easy_setopt(h, CURLOPT_PROTOCOLS_STR, "http,https");
-	curl_easy_setopt(h, CURLOPT_REDIR_PROTOCOLS_STR, "http,https");
-	c = curl_easy_perform(h);
-	curl_easy_getinfo(h, CURLINFO_RESPONSE_CODE, &code);
-	curl_easy_cleanup(h);
+	lc.easy_setopt(h, CURLOPT_URL, url);
+	lc.easy_setopt(h, CURLOPT_WRITEFUNCTION, on_data);
+	lc.easy_setopt(h, CURLOPT_WRITEDATA, &s);
+	lc.easy_setopt(h, CURLOPT_FOLLOWLOCATION, 1L);
+	lc.easy_setopt(h, CURLOPT_MAXREDIRS, 5L);
+	lc.easy_setopt(h, CURLOPT_CONNECTTIMEOUT, 30L);
+	lc.easy_setopt(h, CURLOPT_LOW_SPEED_LIMIT, 1L);
+	lc.easy_setopt(h, CURLOPT_LOW_SPEED_TIME, 60L);
+	lc.easy_setopt(h, CURLOPT_NOSIGNAL, 1L);
+	lc.easy_setopt(h, CURLOPT_PROTOCOLS_STR, "http,https");
+	lc.easy_setopt(h, CURLOPT_REDIR_PROTOCOLS_STR, "http,https");
+	c = lc.easy_perform(h);
+	lc.easy_getinfo(h, CURLINFO_RESPONSE_CODE, &code);
+	lc.easy_cleanup(h);
 	if (s.err == EFBIG)
 		return rpg_fail(ctx, RPG_E_FETCH, "%s: larger than expected", url);
 	if (c != CURLE_OK)
-		return rpg_fail(ctx, RPG_E_FETCH, "%s: %s", url, curl_easy_strerror(c));
+		return rpg_fail(ctx, RPG_E_FETCH, "%s: %s", url, lc.easy_strerror(c));
 	if (code != 200)
 		return rpg_fail(ctx, RPG_E_FETCH, "%s: HTTP status %ld", url, code);
 	return 0;
