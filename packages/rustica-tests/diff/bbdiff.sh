@@ -55,6 +55,11 @@ $B readlink /proc/self/fd/0
 $B readlink /proc/self/fd/2
 $B ls /proc/self/fd | $B tr '\n' ' '; echo
 $B sh -c 'cd /tmp && readlink /proc/$$/cwd'
+# The wall clock (the RTC's date on both kernels; wrong only across New Year's midnight)
+# and a sleep that really sleeps (glibc's sleep is clock_nanosleep).
+$B date -u +'date: year %Y'
+s=$($B date +%s); $B sleep 2; e=$($B date +%s)
+[ $((e - s)) -ge 2 ] && [ $((e - s)) -le 30 ] && echo "sleep: 2 s passed" || echo "sleep: $((e - s)) s"
 echo BBDIFF-END
 $B sync
 $B poweroff -f

@@ -8,6 +8,7 @@
 #include "arch/cpu.h"
 #include "arch/timer.h"
 #include "kernel/printk.h"
+#include "kernel/wallclock.h"
 #include "lib/kalloc.h"
 #include "lib/string.h"
 #include "mm/pmm.h"
@@ -289,10 +290,24 @@ struct lx_ts {
 	int64_t sec, nsec;
 };
 
+/* The wall-clock ids (REALTIME, _COARSE, _ALARM, TAI) read the RTC-based wall clock. */
+static int
+is_wall_clock(long clk)
+{
+	return clk == 0 || clk == 5 || clk == 8 || clk == 11;
+}
+
+/* What clock clk reads now, in ns; every other clock is the monotonic count. */
+static uint64_t
+clock_now_ns(long clk)
+{
+	return is_wall_clock(clk) ? (uint64_t)wallclock_ns() : arch_clock_ns();
+}
+
 long
 lx_clock_gettime(long clk, long uts, long a2, long a3, long a4, long a5)
 {
-	uint64_t ns = arch_clock_ns();
+	uint64_t ns = clock_now_ns(clk);
 	struct lx_ts ts = { (int64_t)(ns / 1000000000ULL), (int64_t)(ns % 1000000000ULL) };
 
 	if (clk < 0 || clk > 7) {
@@ -355,7 +370,7 @@ lx_nanosleep(long ureq, long urem, long a2, long a3, long a4, long a5)
 	return sleep_until(arch_clock_ns() + ns, (uint64_t)urem);
 }
 
-/* Every clock reads the same monotonic count here (clock_gettime), so one deadline serves all. */
+/* Deadlines are kept on the monotonic clock: an absolute wall time is converted once. */
 long
 lx_clock_nanosleep(long clk, long flags, long ureq, long urem, long a4, long a5)
 {
@@ -369,7 +384,9 @@ lx_clock_nanosleep(long clk, long flags, long ureq, long urem, long a4, long a5)
 		return r;
 	}
 	if (flags & TIMER_ABSTIME) {
-		return sleep_until(ns, 0);
+		uint64_t mono = arch_clock_ns(), now = clock_now_ns(clk);
+
+		return sleep_until(ns > now ? mono + (ns - now) : 0, 0);
 	}
 	return sleep_until(arch_clock_ns() + ns, (uint64_t)urem);
 }
@@ -434,7 +451,7 @@ lx_reboot(long magic1, long magic2, long cmd, long arg, long a4, long a5)
 long
 lx_gettimeofday(long utv, long utz, long a2, long a3, long a4, long a5)
 {
-	uint64_t ns = arch_clock_ns();
+	uint64_t ns = (uint64_t)wallclock_ns();
 	int64_t tv[2] = { (int64_t)(ns / 1000000000ULL), (int64_t)(ns % 1000000000ULL / 1000) };
 
 	return utv != 0 ? copyout((uint64_t)utv, tv, sizeof(tv)) : 0;
@@ -443,7 +460,7 @@ lx_gettimeofday(long utv, long utz, long a2, long a3, long a4, long a5)
 long
 lx_time(long ut, long a1, long a2, long a3, long a4, long a5)
 {
-	int64_t t = (int64_t)(arch_clock_ns() / 1000000000ULL);
+	int64_t t = wallclock_ns() / 1000000000LL;
 
 	if (ut != 0 && copyout((uint64_t)ut, &t, sizeof(t)) != 0) {
 		return -LX_EFAULT;
