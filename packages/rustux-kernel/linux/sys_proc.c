@@ -193,6 +193,11 @@ struct lx_utsname {
 	char sysname[65], nodename[65], release[65], version[65], machine[65], domain[65];
 };
 
+#define UTS_LEN	64
+/* What sethostname and setdomainname set; Linux's names before anyone does. */
+static char uts_node[UTS_LEN + 1] = "(none)";
+static char uts_domain[UTS_LEN + 1] = "(none)";
+
 long
 lx_uname(long ubuf, long a1, long a2, long a3, long a4, long a5)
 {
@@ -200,12 +205,41 @@ lx_uname(long ubuf, long a1, long a2, long a3, long a4, long a5)
 
 	memset(&u, 0, sizeof(u));
 	strlcpy(u.sysname, "Rustux", sizeof(u.sysname));
-	strlcpy(u.nodename, "rustica", sizeof(u.nodename));
+	strlcpy(u.nodename, uts_node, sizeof(u.nodename));
 	strlcpy(u.release, RUSTUX_VERSION, sizeof(u.release));
 	strlcpy(u.version, "#1", sizeof(u.version));
 	strlcpy(u.machine, "x86_64", sizeof(u.machine));
-	strlcpy(u.domain, "(none)", sizeof(u.domain));
+	strlcpy(u.domain, uts_domain, sizeof(u.domain));
 	return copyout((uint64_t)ubuf, &u, sizeof(u));
+}
+
+/* sethostname/setdomainname: len bytes, no NUL needed; Linux's limit is 64. */
+static long
+set_uts_name(char *dst, long uname, long len)
+{
+	char buf[UTS_LEN + 1];
+
+	if (len < 0 || len > UTS_LEN) {
+		return -LX_EINVAL;
+	}
+	if (copyin(buf, (uint64_t)uname, (size_t)len) != 0) {
+		return -LX_EFAULT;
+	}
+	buf[len] = '\0';
+	memcpy(dst, buf, (size_t)len + 1);
+	return 0;
+}
+
+long
+lx_sethostname(long uname, long len, long a2, long a3, long a4, long a5)
+{
+	return set_uts_name(uts_node, uname, len);
+}
+
+long
+lx_setdomainname(long uname, long len, long a2, long a3, long a4, long a5)
+{
+	return set_uts_name(uts_domain, uname, len);
 }
 
 long

@@ -61,6 +61,12 @@ test_basic(void)
 	check("uname", uname(&u) == 0 && strcmp(u.sysname, "Rustux") == 0 &&
 	    strcmp(u.machine, "x86_64") == 0);
 	check("uname_efault", raw(SYS_uname, BAD, 0, 0) == -EFAULT);
+	check("sethostname", raw(SYS_sethostname, (long)"usertest-host", 8, 0) == 0 &&
+	    uname(&u) == 0 && strcmp(u.nodename, "usertest") == 0);
+	check("sethostname_einval", raw(SYS_sethostname, (long)"x", 65, 0) == -EINVAL &&
+	    raw(SYS_sethostname, (long)"x", -1, 0) == -EINVAL);
+	check("sethostname_efault", raw(SYS_sethostname, BAD, 4, 0) == -EFAULT &&
+	    uname(&u) == 0 && strcmp(u.nodename, "usertest") == 0);
 	check("clock_gettime", clock_gettime(CLOCK_MONOTONIC, &a) == 0);
 	/* The wall clock comes from the RTC (QEMU's is the host's time): after 2020-01-01. */
 	check("clock_realtime_from_rtc", clock_gettime(CLOCK_REALTIME, &b) == 0 &&
