@@ -40,7 +40,25 @@ lx_brk(long addr, long a1, long a2, long a3, long a4, long a5)
 
 long	lx_file_vnode(long fd, struct vnode **out);
 
-/* A private file mapping: a copy of the file's bytes, taken now (no page cache yet). */
+/*
+ * A private file mapping of a page-backed (ramfs) file: its pages, mapped
+ * copy-on-write, so the mapping shares memory with the file until it
+ * writes. Pages past the end of the file stay anonymous zero pages.
+ */
+static long
+map_file_pages(struct aspace *as, uint64_t a, uint64_t n, struct vnode *vn, uint64_t off)
+{
+	for (uint64_t done = 0; done < n && off + done < vn->size; done += PAGE_SIZE) {
+		const unsigned char *pg = vn->ops->data_page(vn, (off + done) / PAGE_SIZE);
+
+		if (pg != NULL && as_map_page(as, a + done, virt_to_phys_direct(pg)) != 0) {
+			return -LX_ENOMEM;
+		}
+	}
+	return 0;
+}
+
+/* A private file mapping: the file's pages where it has them, else a copy taken now. */
 static long
 map_file(struct aspace *as, uint64_t a, uint64_t n, uint32_t prot, long fd, uint64_t off)
 {
@@ -51,6 +69,16 @@ map_file(struct aspace *as, uint64_t a, uint64_t n, uint32_t prot, long fd, uint
 
 	if (r != 0) {
 		return r;
+	}
+	if (vn->ops->data_page != NULL) {
+		r = as_map_anon(as, a, a + n, prot) != 0 ? -LX_ENOMEM :
+		    map_file_pages(as, a, n, vn, off);
+		vnode_unref(vn);
+		if (r != 0) {
+			as_unmap(as, a, a + n);
+			return r;
+		}
+		return (long)a;
 	}
 	if ((pa = pmm_alloc_page()) == PMM_NONE) {
 		vnode_unref(vn);

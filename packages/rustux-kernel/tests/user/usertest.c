@@ -138,6 +138,17 @@ test_files(void)
 		check("mmap_file_private", m != MAP_FAILED && memcmp(m, "rustux initrd\n", 14) == 0 &&
 		    m[14] == 0 && munmap(m, 4096) == 0);
 	}
+	{
+		/* Private and writable: the write stays in the mapping, the file keeps its bytes. */
+		char *m = mmap(NULL, 8192, PROT_READ | PROT_WRITE, MAP_PRIVATE, fd, 0);
+
+		check("mmap_file_private_write", m != MAP_FAILED && (m[0] = 'R') == 'R' &&
+		    pread(fd, buf, 6, 0) == 6 && memcmp(buf, "rustux", 6) == 0 &&
+		    memcmp(m, "Rustux", 6) == 0 && m[4096] == 0 && munmap(m, 8192) == 0);
+		m = mmap(NULL, 4096, PROT_READ, MAP_PRIVATE, fd, 0);
+		check("mmap_file_private_again", m != MAP_FAILED && memcmp(m, "rustux", 6) == 0 &&
+		    munmap(m, 4096) == 0);
+	}
 	check("mmap_shared_file_enodev", mmap(NULL, 4096, PROT_READ, MAP_SHARED, fd, 0) ==
 	    MAP_FAILED && errno == ENODEV);
 	close(fd);
