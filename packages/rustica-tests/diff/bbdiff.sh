@@ -42,6 +42,8 @@ $B find d | $B sort
 $B readlink d/link
 $B cat d/one d/three
 $B stat -c '%n %s %F' d/one; $B stat -c '%n %F' d/e
+$B touch d/new
+$B ls d
 $B rm -r d
 $B ls
 $B sh -c 'x=$((6*7)); echo "sh: $x"; for i in 1 2; do echo "loop $i"; done; false || echo "or"'
@@ -55,6 +57,15 @@ $B readlink /proc/self/fd/0
 $B readlink /proc/self/fd/2
 $B ls /proc/self/fd | $B tr '\n' ' '; echo
 $B sh -c 'cd /tmp && readlink /proc/$$/cwd'
+$B uname -m
+$B dmesg | $B head -n 1 | $B grep -c .
+$B kill -0 $$ && echo "kill: self alive"
+$B sh -c 'kill -TERM $$; echo unreached'
+echo "kill status $?"
+$B sh -c 'sleep 5 & kill $!; wait $!; echo "killed child: $?"'
+# PID 1's line (this script: ps shows the script's name as its comm); the rest of the
+# list differs by kernel threads and by how far the pipeline's children have got.
+$B ps -o pid,stat,args | $B awk '$1 == 1'
 # The wall clock (the RTC's date on both kernels; wrong only across New Year's midnight)
 # and a sleep that really sleeps (glibc's sleep is clock_nanosleep).
 $B date -u +'date: year %Y'

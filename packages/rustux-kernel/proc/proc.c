@@ -69,6 +69,7 @@ proc_new(struct proc *parent)
 	p->all_next = all_procs;
 	all_procs = p;
 	arch_irq_restore(irq);
+	proc_limits_init(p, parent);
 	return p;
 }
 
@@ -143,12 +144,13 @@ set_comm(struct proc *p, const char *path)
 	strlcpy(p->comm, b, PROC_COMM);
 }
 
-static int execve_at_depth(const char *path, char *const *argv, char *const *envp, int depth);
+static int execve_at_depth(const char *path, char *const *argv, char *const *envp, int depth,
+    const char *name);
 
-/* "#!interp [arg]": runs interp with the script as its argument. */
+/* "#!interp [arg]": runs interp with the script as its argument; name stays the comm. */
 static int
 exec_script(const struct exec_script *s, const char *path, char *const *argv,
-    char *const *envp, int depth)
+    char *const *envp, int depth, const char *name)
 {
 	const char **nargv;
 	int rc;
@@ -161,7 +163,7 @@ exec_script(const struct exec_script *s, const char *path, char *const *argv,
 	}
 	rc = exec_script_argv(s, path, (const char *const *)argv, nargv, 260);
 	if (rc >= 0) {
-		rc = execve_at_depth(s->interp, (char *const *)nargv, envp, depth + 1);
+		rc = execve_at_depth(s->interp, (char *const *)nargv, envp, depth + 1, name);
 	}
 	kfree(nargv);
 	return rc;
@@ -170,11 +172,16 @@ exec_script(const struct exec_script *s, const char *path, char *const *argv,
 int
 proc_execve(const char *path, char *const *argv, char *const *envp)
 {
-	return execve_at_depth(path, argv, envp, 0);
+	return execve_at_depth(path, argv, envp, 0, path);
 }
 
+/*
+ * name is the file execve was asked to run: the process's comm, as Linux
+ * takes it from the script, not its interpreter (ps shows "{x.sh} sh x.sh").
+ */
 static int
-execve_at_depth(const char *path, char *const *argv, char *const *envp, int depth)
+execve_at_depth(const char *path, char *const *argv, char *const *envp, int depth,
+    const char *name)
 {
 	struct proc *p = curproc();
 	struct exec_script *script;
@@ -193,7 +200,7 @@ execve_at_depth(const char *path, char *const *argv, char *const *envp, int dept
 		} else if ((rc = exec_script_parse((const char *)x.head,
 		    x.have < EXEC_SCRIPT_MAX ? x.have : EXEC_SCRIPT_MAX, script)) == 1) {
 			exec_file_close(&x);
-			rc = exec_script(script, path, argv, envp, depth);
+			rc = exec_script(script, path, argv, envp, depth, name);
 			kfree(script);
 			return rc;
 		}
@@ -209,6 +216,7 @@ execve_at_depth(const char *path, char *const *argv, char *const *envp, int dept
 	if (rc != 0) {
 		return rc;
 	}
+	futex_robust_exit();	/* the old image's robust locks, while it is still mapped */
 	arch_irq_disable();
 	old = p->as;
 	p->as = as;
@@ -219,7 +227,7 @@ execve_at_depth(const char *path, char *const *argv, char *const *envp, int dept
 		as_destroy(old);
 	}
 	fd_close_on_exec(&p->fds);
-	set_comm(p, path);
+	set_comm(p, name);
 	set_exe_args(p, path, argv);
 	for (int i = 0; i < 64; i++) {
 		if (p->sigact[i].handler > 1) {	/* handled: back to SIG_DFL */
@@ -340,6 +348,7 @@ proc_thread_exit(int wstatus)
 {
 	struct proc *p = curproc();
 
+	futex_robust_exit();
 	clear_child_tid();
 	arch_irq_disable();
 	if (!unlink_thread(p)) {
@@ -822,6 +831,49 @@ long
 proc_signal_pgrp(int pgid, int sig)
 {
 	return pgid > 0 ? proc_kill(-pgid, sig) : -LX_ESRCH;
+}
+
+/*
+ * POSIX's orphaned process group: no member has a parent in another group
+ * of the same session (nobody left to continue it after a stop).
+ */
+static int
+pgrp_orphaned(int pgid, int sid)
+{
+	for (struct proc *t = all_procs; t != NULL; t = t->all_next) {
+		if (t->state != PROC_ZOMBIE && t->pgid == pgid && t->parent != NULL &&
+		    t->parent->state != PROC_ZOMBIE && t->parent->pgid != pgid &&
+		    t->parent->sid == sid) {
+			return 0;
+		}
+	}
+	return 1;
+}
+
+int
+proc_tty_bg_read(int fg)
+{
+	struct proc *p = curproc();
+	uint64_t bit = 1ULL << (LX_SIGTTIN - 1);
+	int sid = 0;
+
+	if (p == NULL || fg <= 0 || p->pgid == fg) {
+		return 0;
+	}
+	for (struct proc *t = all_procs; t != NULL && sid == 0; t = t->all_next) {
+		if (t->state != PROC_ZOMBIE && t->pgid == fg) {
+			sid = t->sid;
+		}
+	}
+	if (sid != p->sid) {
+		return 0;	/* no foreground group, or another session's: no job control here */
+	}
+	if (p->sigact[LX_SIGTTIN - 1].handler == LX_SIG_IGN || (current->sigmask & bit) ||
+	    pgrp_orphaned(p->pgid, p->sid)) {
+		return -LX_EIO;
+	}
+	proc_kill(-p->pgid, LX_SIGTTIN);
+	return -LX_EINTR;	/* read again once continued (proc/signal.c restarts it) */
 }
 
 int
