@@ -69,7 +69,6 @@ proc_new(struct proc *parent)
 	p->all_next = all_procs;
 	all_procs = p;
 	arch_irq_restore(irq);
-	proc_limits_init(p, parent);
 	return p;
 }
 
@@ -216,7 +215,6 @@ execve_at_depth(const char *path, char *const *argv, char *const *envp, int dept
 	if (rc != 0) {
 		return rc;
 	}
-	futex_robust_exit();	/* the old image's robust locks, while it is still mapped */
 	arch_irq_disable();
 	old = p->as;
 	p->as = as;
@@ -348,7 +346,6 @@ proc_thread_exit(int wstatus)
 {
 	struct proc *p = curproc();
 
-	futex_robust_exit();
 	clear_child_tid();
 	arch_irq_disable();
 	if (!unlink_thread(p)) {
@@ -831,49 +828,6 @@ long
 proc_signal_pgrp(int pgid, int sig)
 {
 	return pgid > 0 ? proc_kill(-pgid, sig) : -LX_ESRCH;
-}
-
-/*
- * POSIX's orphaned process group: no member has a parent in another group
- * of the same session (nobody left to continue it after a stop).
- */
-static int
-pgrp_orphaned(int pgid, int sid)
-{
-	for (struct proc *t = all_procs; t != NULL; t = t->all_next) {
-		if (t->state != PROC_ZOMBIE && t->pgid == pgid && t->parent != NULL &&
-		    t->parent->state != PROC_ZOMBIE && t->parent->pgid != pgid &&
-		    t->parent->sid == sid) {
-			return 0;
-		}
-	}
-	return 1;
-}
-
-int
-proc_tty_bg_read(int fg)
-{
-	struct proc *p = curproc();
-	uint64_t bit = 1ULL << (LX_SIGTTIN - 1);
-	int sid = 0;
-
-	if (p == NULL || fg <= 0 || p->pgid == fg) {
-		return 0;
-	}
-	for (struct proc *t = all_procs; t != NULL && sid == 0; t = t->all_next) {
-		if (t->state != PROC_ZOMBIE && t->pgid == fg) {
-			sid = t->sid;
-		}
-	}
-	if (sid != p->sid) {
-		return 0;	/* no foreground group, or another session's: no job control here */
-	}
-	if (p->sigact[LX_SIGTTIN - 1].handler == LX_SIG_IGN || (current->sigmask & bit) ||
-	    pgrp_orphaned(p->pgid, p->sid)) {
-		return -LX_EIO;
-	}
-	proc_kill(-p->pgid, LX_SIGTTIN);
-	return -LX_EINTR;	/* read again once continued (proc/signal.c restarts it) */
 }
 
 int
