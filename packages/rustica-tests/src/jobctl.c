@@ -7,6 +7,7 @@
  */
 #define _GNU_SOURCE
 #include <errno.h>
+#include <fcntl.h>
 #include <signal.h>
 #include <string.h>
 #include <sys/wait.h>
@@ -231,6 +232,36 @@ self_stop(void)
 	return ok;
 }
 
+/*
+ * A background group that reads the terminal gets SIGTTIN (its default
+ * stops it); one that ignores SIGTTIN gets EIO. The check takes the console
+ * for a group of its own, which ends with the check.
+ */
+static int
+tty_bg_read(int ignore)
+{
+	int fd = open("/dev/console", O_RDWR), ok;
+	pid_t pid;
+
+	if (fd < 0 || setpgid(0, 0) != 0 || tcsetpgrp(fd, getpgrp()) != 0)
+		return 0;
+	if ((pid = fork()) == 0) {
+		char c;
+
+		if (ignore)
+			signal(SIGTTIN, SIG_IGN);
+		setpgid(0, 0);
+		_exit(read(fd, &c, 1) < 0 && errno == EIO ? 6 : 7);
+	}
+	setpgid(pid, pid);
+	if (ignore)
+		ok = exited_with(pid, 6);
+	else
+		ok = stopped_by(pid, SIGTTIN) && kill(pid, SIGKILL) == 0 && killed_by(pid, SIGKILL);
+	close(fd);
+	return ok;
+}
+
 int
 check_jobctl(void)
 {
@@ -256,6 +287,10 @@ check_jobctl(void)
 	    fail("job_cont_blocked", "a blocked SIGCONT did not continue the child");
 	bad |= stop_spinner() ? pass("job_stop_spinner") :
 	    fail("job_stop_spinner", "a busy child did not stop, continue, stop and die");
+	bad |= tty_bg_read(0) ? pass("job_tty_bg_read_ttin") :
+	    fail("job_tty_bg_read_ttin", "a background read of the console was not stopped by SIGTTIN");
+	bad |= tty_bg_read(1) ? pass("job_tty_bg_read_eio") :
+	    fail("job_tty_bg_read_eio", "a background read ignoring SIGTTIN did not get EIO");
 	bad |= self_stop() ? pass("job_self_stop") :
 	    fail("job_self_stop", "raise(SIGTSTP) then kill(-pgrp, SIGCONT)");
 	return bad;

@@ -177,6 +177,19 @@ def scenario(ser, mon):
     out = ser.expect(PROMPT, 10)
     out = ser.run("echo fg $?")
     tap(has_line(out, "fg 130"), "console_fg_resumes_stopped_job", out)
+    # A background job reading the terminal gets SIGTTIN and stops; fg lets it read.
+    out = ser.run("cat &")
+    for _ in range(20):
+        out = ser.run("jobs")
+        if out is not None and b"Stopped\tcat" in out:
+            break
+        time.sleep(0.5)
+    tap(out is not None and b"Stopped\tcat" in out, "console_bg_read_stops_sigttin", out)
+    ser.send(b"fg\r")
+    time.sleep(1)
+    ser.send(b"\x04")
+    out = ser.expect(PROMPT, 10)
+    tap(out is not None, "console_fg_lets_job_read", ser.buf[-300:])
     # cat echoes lines in canonical mode and ends at ^D.
     ser.send(b"cat\r")
     time.sleep(0.5)

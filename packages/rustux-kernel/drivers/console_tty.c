@@ -80,6 +80,10 @@ tty_read(void *ctx, void *buf, size_t n, uint32_t fflags)
 
 	(void)ctx;
 	s = arch_irq_save();
+	if ((r = proc_tty_bg_read(tty.fg)) != 0) {
+		arch_irq_restore(s);
+		return r;	/* a background job: SIGTTIN stops it (job control) */
+	}
 	for (;;) {
 		r = ldisc_read(&tty.ld, buf, n, timed_out);
 		if (r != -LX_EAGAIN) {

@@ -830,6 +830,49 @@ proc_signal_pgrp(int pgid, int sig)
 	return pgid > 0 ? proc_kill(-pgid, sig) : -LX_ESRCH;
 }
 
+/*
+ * POSIX's orphaned process group: no member has a parent in another group
+ * of the same session (nobody left to continue it after a stop).
+ */
+static int
+pgrp_orphaned(int pgid, int sid)
+{
+	for (struct proc *t = all_procs; t != NULL; t = t->all_next) {
+		if (t->state != PROC_ZOMBIE && t->pgid == pgid && t->parent != NULL &&
+		    t->parent->state != PROC_ZOMBIE && t->parent->pgid != pgid &&
+		    t->parent->sid == sid) {
+			return 0;
+		}
+	}
+	return 1;
+}
+
+int
+proc_tty_bg_read(int fg)
+{
+	struct proc *p = curproc();
+	uint64_t bit = 1ULL << (LX_SIGTTIN - 1);
+	int sid = 0;
+
+	if (p == NULL || fg <= 0 || p->pgid == fg) {
+		return 0;
+	}
+	for (struct proc *t = all_procs; t != NULL && sid == 0; t = t->all_next) {
+		if (t->state != PROC_ZOMBIE && t->pgid == fg) {
+			sid = t->sid;
+		}
+	}
+	if (sid != p->sid) {
+		return 0;	/* no foreground group, or another session's: no job control here */
+	}
+	if (p->sigact[LX_SIGTTIN - 1].handler == LX_SIG_IGN || (current->sigmask & bit) ||
+	    pgrp_orphaned(p->pgid, p->sid)) {
+		return -LX_EIO;
+	}
+	proc_kill(-p->pgid, LX_SIGTTIN);
+	return -LX_EINTR;	/* read again once continued (proc/signal.c restarts it) */
+}
+
 int
 proc_pgrp_exists(int pgid, int sid)
 {

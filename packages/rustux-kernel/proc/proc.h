@@ -111,6 +111,13 @@ long	proc_setpgid(int pid, int pgid);
 long	proc_setsid(void);
 /* Whether any live process is in group pgid (of session sid, when sid > 0). */
 int	proc_pgrp_exists(int pgid, int sid);
+/*
+ * A terminal read by a process outside the terminal's foreground group fg
+ * in the same session: SIGTTIN to its group and -EINTR (the read runs again
+ * once continued), or -EIO when SIGTTIN is ignored or blocked or the group is
+ * orphaned; 0 when the read may go on (no job control, or the foreground).
+ */
+int	proc_tty_bg_read(int fg);
 /* Exits now if a fatal signal is pending (syscall and interrupt return). */
 void	proc_check_killed(void);
 /*
