@@ -40,6 +40,8 @@ check rm three "$($B ls "$T/d")"
 check ps_has_init 1 "$($B ps | $B awk '$1 == 1 { print $1 }')"
 check dmesg_has_kernel 1 "$($B dmesg | $B grep -c 'RUSTUX: kernel')"
 check date_year 1 "$($B date +%Y | $B grep -c '^[0-9][0-9][0-9][0-9]$')"
+check ulimit_n_s "1024 8192" "$($B sh -c 'echo $(ulimit -n) $(ulimit -s)')"
+check ulimit_n_set 64 "$($B sh -c "ulimit -n 64; $B sh -c 'ulimit -n'")"
 $B sleep 0
 check sleep 0 "$?"
 $B sh -c 'sleep 5' &

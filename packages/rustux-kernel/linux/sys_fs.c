@@ -1,4 +1,4 @@
-/* sys_fs.c - Linux personality: name-space calls over the VFS (mkdir, unlink, rename, links, *at) */
+/* sys_fs.c - Linux personality: name-space calls over the VFS (mkdir, unlink, rename, links, access, *at) */
 /* SPDX-License-Identifier: MIT */
 #include <stdint.h>
 
@@ -367,6 +367,21 @@ two_paths(long od, long up1, long nd, long up2, enum two_op op, int flags)
 	return r;
 }
 
+/*
+ * renameat2: RENAME_NOREPLACE is checked by the VFS. ramfs cannot swap two
+ * entries or leave whiteouts, so RENAME_EXCHANGE and RENAME_WHITEOUT (and
+ * unknown flags) are EINVAL, as on a Linux file system without them; the
+ * flags are checked before the paths are read, as Linux does.
+ */
+long
+lx_renameat2(long od, long o, long nd, long n, long flags, long a5)
+{
+	if (((unsigned int)flags & ~(unsigned int)LX_RENAME_NOREPLACE) != 0) {
+		return -LX_EINVAL;
+	}
+	return two_paths(od, o, nd, n, OP_RENAME, (int)flags);
+}
+
 long
 lx_rename(long o, long n, long a2, long a3, long a4, long a5)
 {
@@ -401,6 +416,122 @@ long
 lx_symlinkat(long t, long nd, long n, long a3, long a4, long a5)
 {
 	return two_paths(LX_AT_FDCWD, t, nd, n, OP_SYMLINK, 0);
+}
+
+#define ACCESS_FLAGS	(LX_AT_EACCESS | LX_AT_SYMLINK_NOFOLLOW | LX_AT_EMPTY_PATH)
+
+/*
+ * faccessat2: everyone is root, so R_OK and W_OK always pass, X_OK needs
+ * an execute bit or a directory; F_OK is existence. Real and effective
+ * ids are the same, so AT_EACCESS changes nothing.
+ */
+static long
+do_access(long dirfd, long up, long mode, long flags)
+{
+	struct vfs_ctx *ctx = &curproc()->vfs;
+	struct vnode *at, *vn;
+	char *path;
+	long r;
+
+	if (((unsigned int)flags & ~(unsigned int)ACCESS_FLAGS) != 0 ||
+	    ((unsigned int)mode & ~7u) != 0) {
+		return -LX_EINVAL;
+	}
+	if ((path = user_path(up, &r)) == NULL) {
+		return r;
+	}
+	if ((r = lx_at_dir(dirfd, &at)) != 0) {
+		kfree(path);
+		return r;
+	}
+	if (path[0] == '\0' && (flags & LX_AT_EMPTY_PATH)) {	/* dirfd itself */
+		vn = at != NULL ? at : ctx->cwd;
+		vnode_ref(vn);
+	} else {
+		r = vfs_lookup(ctx, at, path, (flags & LX_AT_SYMLINK_NOFOLLOW) ? 0 : VFS_FOLLOW, &vn);
+	}
+	if (r == 0) {
+		if ((mode & 1) && !VFS_ISDIR(vn) && (vn->mode & 0111) == 0) {
+			r = -LX_EACCES;
+		}
+		vnode_unref(vn);
+	}
+	if (at != NULL) {
+		vnode_unref(at);
+	}
+	kfree(path);
+	return r;
+}
+
+long
+lx_access(long p, long mode, long a2, long a3, long a4, long a5)
+{
+	return do_access(LX_AT_FDCWD, p, mode, 0);
+}
+
+long
+lx_faccessat(long d, long p, long mode, long a3, long a4, long a5)
+{
+	return do_access(d, p, mode, 0);
+}
+
+long
+lx_faccessat2(long d, long p, long mode, long flags, long a4, long a5)
+{
+	return do_access(d, p, mode, flags);
+}
+
+#define DENTS_MAX	4096	/* bytes per call, as getdents64 (a short read is fine) */
+
+/*
+ * Turns linux_dirent64 records into the old linux_dirent in place: both
+ * are ALIGN(18 + namelen + 2, 8) long; the name moves down over d_type,
+ * which goes to the record's last byte.
+ */
+static void
+dirents_to_old(char *buf, long n)
+{
+	const size_t name = __builtin_offsetof(struct lx_dirent64, d_name);
+	uint16_t reclen;
+	uint8_t type;
+
+	for (long off = 0; off < n; off += reclen) {
+		memcpy(&reclen, buf + off + __builtin_offsetof(struct lx_dirent64, d_reclen),
+		    sizeof(reclen));
+		type = (uint8_t)buf[off + name - 1];
+		memmove(buf + off + name - 1, buf + off + name, reclen - name);
+		buf[off + reclen - 1] = (char)type;
+	}
+}
+
+long
+lx_getdents(long fd, long ubuf, long n, long a3, long a4, long a5)
+{
+	struct object *o;
+	char *k;
+	long r;
+
+	if ((r = fd_get(&curproc()->fds, (int)fd, &o)) != 0) {
+		return r;
+	}
+	if (o->type != RX_OBJ_FILE) {
+		object_unref(o);
+		return -LX_ENOTDIR;
+	}
+	n = (unsigned int)n > DENTS_MAX ? DENTS_MAX : (long)(unsigned int)n;
+	if ((k = kmalloc(DENTS_MAX)) == NULL) {
+		object_unref(o);
+		return -LX_ENOMEM;
+	}
+	if ((r = file_getdents64((struct file *)o, k, (size_t)n)) > 0) {
+		dirents_to_old(k, r);
+		if (copyout((uint64_t)ubuf, k, (size_t)r) != 0) {
+			r = -LX_EFAULT;
+		}
+	}
+	kfree(k);
+	object_unref(o);
+	return r;
 }
 
 long

@@ -529,42 +529,6 @@ lx_chdir(long upath, long a1, long a2, long a3, long a4, long a5)
 	return r < 0 ? r : vfs_chdir(&curproc()->vfs, NULL, buf);
 }
 
-/* Everyone is root: existence, and for X_OK an execute bit or a directory. */
-static long
-do_access(uint64_t upath, int mode)
-{
-	struct vnode *vn;
-	char *path = kmalloc(PATH_MAX_);
-	long r;
-
-	if (path == NULL) {
-		return -LX_ENOMEM;
-	}
-	if (mode & ~7) {
-		r = -LX_EINVAL;
-	} else if ((r = copyinstr(path, upath, PATH_MAX_)) >= 0 &&
-	    (r = vfs_lookup(&curproc()->vfs, NULL, path, VFS_FOLLOW, &vn)) == 0) {
-		if ((mode & 1) && !VFS_ISDIR(vn) && (vn->mode & 0111) == 0) {
-			r = -LX_EACCES;
-		}
-		vnode_unref(vn);
-	}
-	kfree(path);
-	return r;
-}
-
-long
-lx_access(long path, long mode, long a2, long a3, long a4, long a5)
-{
-	return do_access((uint64_t)path, (int)mode);
-}
-
-long
-lx_faccessat(long dirfd, long path, long mode, long a3, long a4, long a5)
-{
-	return do_access((uint64_t)path, (int)mode);
-}
-
 static long
 do_pio(long fd, uint64_t ubuf, long n, long off, int write)
 {

@@ -16,6 +16,12 @@ fd_table_init(struct fd_table *t, int max)
 }
 
 void
+fd_table_set_max(struct fd_table *t, int max)
+{
+	t->max = max < 0 ? 0 : max > FD_TABLE_MAX ? FD_TABLE_MAX : max;
+}
+
+void
 fd_table_destroy(struct fd_table *t)
 {
 	int i;
@@ -27,20 +33,20 @@ fd_table_destroy(struct fd_table *t)
 	t->cap = 0;
 }
 
-/* Makes slots 0..need-1 exist (need <= max). */
+/* Makes slots 0..need-1 exist (need <= max, or a clone of a table lowered below its size). */
 static int
 reserve(struct fd_table *t, int need)
 {
 	struct fd_slot *ns;
-	int ncap;
+	int ncap, lim = t->max > need ? t->max : need;
 
 	if (need <= t->cap)
 		return 0;
 	ncap = t->cap == 0 ? 16 : t->cap;
 	while (ncap < need)
 		ncap *= 2;
-	if (ncap > t->max)
-		ncap = t->max;
+	if (ncap > lim)
+		ncap = lim;
 	if ((ns = kzalloc((size_t)ncap * sizeof(*ns))) == NULL)
 		return -LX_ENOMEM;
 	if (t->cap > 0)

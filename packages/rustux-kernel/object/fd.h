@@ -14,7 +14,7 @@
 
 #include "object/object.h"
 
-#define FD_TABLE_MAX	1024	/* RLIMIT_NOFILE */
+#define FD_TABLE_MAX	4096	/* the most descriptors a table holds: RLIMIT_NOFILE's hard limit */
 #define FD_CLOEXEC_FLAG	1u	/* = LX_FD_CLOEXEC */
 
 struct fd_slot {
@@ -30,6 +30,11 @@ struct fd_table {
 
 /* An empty table for descriptors 0..max-1 (0 means FD_TABLE_MAX). */
 void	fd_table_init(struct fd_table *t, int max);
+/*
+ * RLIMIT_NOFILE's soft limit: new descriptors are 0..max-1 (clamped to
+ * 0..FD_TABLE_MAX). Descriptors already open above it stay usable, as on Linux.
+ */
+void	fd_table_set_max(struct fd_table *t, int max);
 /* Closes every descriptor and frees the slots. */
 void	fd_table_destroy(struct fd_table *t);
 /* Makes dst (initialised, empty) a copy of src for fork: same objects, new references. Returns 0 or -LX_ENOMEM. */

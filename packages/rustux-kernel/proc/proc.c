@@ -69,6 +69,7 @@ proc_new(struct proc *parent)
 	p->all_next = all_procs;
 	all_procs = p;
 	arch_irq_restore(irq);
+	proc_limits_init(p, parent);
 	return p;
 }
 
@@ -215,6 +216,7 @@ execve_at_depth(const char *path, char *const *argv, char *const *envp, int dept
 	if (rc != 0) {
 		return rc;
 	}
+	futex_robust_exit();	/* the old image's robust locks, while it is still mapped */
 	arch_irq_disable();
 	old = p->as;
 	p->as = as;
@@ -346,6 +348,7 @@ proc_thread_exit(int wstatus)
 {
 	struct proc *p = curproc();
 
+	futex_robust_exit();
 	clear_child_tid();
 	arch_irq_disable();
 	if (!unlink_thread(p)) {

@@ -6,6 +6,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "abi/linux/resource.h"
 #include "abi/linux/signal.h"
 #include "arch/x86_64/x86.h"
 #include "fs/vfs.h"
@@ -54,6 +55,7 @@ struct proc {
 	char			 exe[256];	/* the image's path, for /proc/N/exe */
 	char			 args[256];	/* argv, each ended by a NUL (cut), for /proc/N/cmdline */
 	size_t			 args_len;
+	struct lx_rlimit	 rlim[LX_RLIM_NLIMITS];	/* fork copies, execve keeps (linux/sys_limits.c) */
 };
 
 /* The root and console everyone starts from. */
@@ -91,6 +93,14 @@ __attribute__((noreturn)) void proc_thread_exit(int wstatus);
 long	futex_wait(uint64_t uaddr, uint32_t val, uint64_t timeout_ns);
 long	futex_wake(uint64_t uaddr, int n);
 long	futex_requeue(uint64_t uaddr, int n, uint64_t uaddr2, int n2);
+/*
+ * The calling thread's robust futex list (set_robust_list), walked as it
+ * exits or execs: each lock its tid holds gets FUTEX_OWNER_DIED and one
+ * waiter is woken. The list is forgotten after.
+ */
+void	futex_robust_exit(void);
+/* Resource limits: Linux's defaults for init, the parent's for a fork (linux/sys_limits.c). */
+void	proc_limits_init(struct proc *p, const struct proc *parent);
 long	proc_wait(int pid, uint64_t ustatus, int options);
 struct proc *proc_by_pid(int pid);
 /* The live process one of whose threads has Linux tid tid, or NULL. */

@@ -41,6 +41,7 @@ struct thread {
 	void		(*fn)(void *);
 	void		*arg;
 	uint64_t	 clear_tid;	/* set_tid_address */
+	uint64_t	 robust_list;	/* set_robust_list: walked when the thread exits or execs */
 	int		 lx_tid;	/* Linux thread id (gettid); 0: the process's pid */
 	struct thread	*peer;		/* the next thread of the same process */
 	uint64_t	 cr3;		/* address space */

@@ -181,3 +181,28 @@ T_TEST(alloc_failure_is_enomem)
 	T_EXPECT_EQ(o.refs, 1);
 	fd_table_destroy(&t);
 }
+
+/* RLIMIT_NOFILE lowered below open descriptors: they stay, new ones obey, fork copies all. */
+T_TEST(lowered_limit_keeps_open_descriptors)
+{
+	struct fd_table t, c;
+	struct object o;
+
+	fd_table_init(&t, 0);
+	fd_table_init(&c, 0);
+	object_init(&o, RX_OBJ_FILE, NULL);
+	T_EXPECT_EQ(fd_alloc(&t, &o, 0, 40), 40);
+	fd_table_set_max(&t, 4);
+	T_EXPECT_EQ(fd_alloc(&t, &o, 0, 4), -LX_EINVAL);
+	T_EXPECT_EQ(fd_dup2(&t, 40, 5), -LX_EBADF);
+	T_EXPECT_EQ(fd_dup(&t, 40), 0);
+	T_EXPECT_EQ(fd_table_clone(&c, &t), 0);
+	T_EXPECT_EQ(fd_get_flags(&c, 40), 0);
+	T_EXPECT_EQ(fd_close(&c, 40), 0);
+	T_EXPECT_EQ(fd_alloc(&c, &o, 0, 0), 1);
+	fd_table_set_max(&t, 1 << 20);
+	T_EXPECT_EQ(t.max, FD_TABLE_MAX);
+	fd_table_destroy(&c);
+	fd_table_destroy(&t);
+	T_EXPECT_EQ(o.refs, 1);
+}

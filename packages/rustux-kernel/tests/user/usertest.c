@@ -9,8 +9,10 @@
 #include <string.h>
 #include <sys/mman.h>
 #include <sys/select.h>
+#include <dirent.h>
 #include <poll.h>
 #include <sys/random.h>
+#include <sys/resource.h>
 #include <sys/time.h>
 #include <sys/stat.h>
 #include <sys/syscall.h>
@@ -741,6 +743,151 @@ test_threads(void)
 	    WEXITSTATUS(st) == 0);
 }
 
+static int
+rl_is(int res, unsigned long cur, unsigned long max)
+{
+	struct rlimit r;
+
+	return getrlimit(res, &r) == 0 && r.rlim_cur == cur && r.rlim_max == max;
+}
+
+/* RLIMIT_NOFILE at 8 in a child: open, dup, F_DUPFD and dup2 obey it; 0 if they all do. */
+static int
+nofile_child(void)
+{
+	struct rlimit r = { 8, 4096 };
+	int fd, last = -1, n = 0;
+
+	if (setrlimit(RLIMIT_NOFILE, &r) != 0)
+		return 1;
+	while ((fd = open("/test/data.txt", O_RDONLY)) >= 0 && n++ < 20)
+		last = fd;
+	if (fd != -1 || errno != EMFILE || last != 7)
+		return 2;
+	if (dup(0) != -1 || errno != EMFILE || pipe((int[2]){ 0, 0 }) != -1 || errno != EMFILE)
+		return 3;
+	if (fcntl(0, F_DUPFD, 8) != -1 || errno != EINVAL || dup2(0, 8) != -1 || errno != EBADF)
+		return 4;
+	r.rlim_cur = 16;
+	if (setrlimit(RLIMIT_NOFILE, &r) != 0 || fcntl(0, F_DUPFD, 8) != 8)
+		return 5;
+	return 0;
+}
+
+/* getrlimit, setrlimit, prlimit64: Linux's defaults, errors, fork and exec keep them, NOFILE enforced. */
+static void
+test_limits(void)
+{
+	struct rlimit r, old, fsz = { 1 << 20, 1 << 20 }, inf = { RLIM_INFINITY, RLIM_INFINITY };
+	gid_t gl[4];
+	int st = -1;
+	char out[64];
+	pid_t pid;
+
+	check("rlimit_defaults", rl_is(RLIMIT_STACK, 8 << 20, RLIM_INFINITY) &&
+	    rl_is(RLIMIT_NOFILE, 1024, 4096) && rl_is(RLIMIT_CORE, 0, RLIM_INFINITY) &&
+	    rl_is(RLIMIT_CPU, RLIM_INFINITY, RLIM_INFINITY) && rl_is(RLIMIT_AS, RLIM_INFINITY,
+	    RLIM_INFINITY));
+	check("rlimit_errors", raw(SYS_getrlimit, 16, (long)&r, 0) == -EINVAL &&
+	    raw(SYS_getrlimit, -1, (long)&r, 0) == -EINVAL &&
+	    raw(SYS_getrlimit, RLIMIT_CORE, BAD, 0) == -EFAULT &&
+	    raw(SYS_setrlimit, RLIMIT_CORE, BAD, 0) == -EFAULT &&
+	    setrlimit(RLIMIT_CORE, &(struct rlimit){ 10, 5 }) == -1 && errno == EINVAL &&
+	    setrlimit(RLIMIT_NOFILE, &(struct rlimit){ 64, 5000 }) == -1 && errno == EPERM &&
+	    prlimit(999999, RLIMIT_CORE, NULL, &r) == -1 && errno == ESRCH &&
+	    prlimit(0, 16, NULL, &r) == -1 && errno == EINVAL &&
+	    prlimit(0, RLIMIT_CORE, (void *)BAD, NULL) == -1 && errno == EFAULT &&
+	    prlimit(0, RLIMIT_CORE, NULL, (void *)BAD) == -1 && errno == EFAULT);
+	check("rlimit_root_raises_hard", setrlimit(RLIMIT_FSIZE, &fsz) == 0 &&
+	    rl_is(RLIMIT_FSIZE, 1 << 20, 1 << 20) && prlimit(0, RLIMIT_FSIZE, &inf, &old) == 0 &&
+	    old.rlim_max == 1 << 20 && rl_is(RLIMIT_FSIZE, RLIM_INFINITY, RLIM_INFINITY));
+	pid = fork();
+	if (pid == 0) {
+		pause();
+		_exit(0);
+	}
+	check("prlimit_other_pid", prlimit(pid, RLIMIT_NOFILE, &(struct rlimit){ 64, 4096 },
+	    &old) == 0 && old.rlim_cur == 1024 && prlimit(pid, RLIMIT_NOFILE, NULL, &r) == 0 &&
+	    r.rlim_cur == 64 && rl_is(RLIMIT_NOFILE, 1024, 4096));
+	kill(pid, SIGKILL);
+	waitpid(pid, &st, 0);
+	pid = fork();
+	if (pid == 0)
+		_exit(nofile_child());
+	check("nofile_enforced", waitpid(pid, &st, 0) == pid && WIFEXITED(st) &&
+	    WEXITSTATUS(st) == 0);
+	setrlimit(RLIMIT_NOFILE, &(struct rlimit){ 100, 4096 });
+	check("rlimit_fork_exec_keep", access("/bin/busybox", X_OK) != 0 ||
+	    (capture((char *[]){ "/bin/busybox", "sh", "-c", "ulimit -n; ulimit -s", NULL },
+	    out, sizeof(out)) == 0 && strcmp(out, "100\n8192\n") == 0));
+	setrlimit(RLIMIT_NOFILE, &(struct rlimit){ 1024, 4096 });
+	check("getgroups_none", getgroups(0, NULL) == 0 && getgroups(4, gl) == 0 &&
+	    raw(SYS_getgroups, -1, 0, 0) == -EINVAL);
+}
+
+#define RENAME_NOREPLACE_	1	/* renameat2 flags (not in musl 1.2.3's headers) */
+#define RENAME_EXCHANGE_	2
+
+/* faccessat2's flags, renameat2's NOREPLACE, the old getdents records. */
+static void
+test_fsmore(void)
+{
+	char buf[512], *name;
+	int d, fd, n, found = 0;
+	long r;
+
+	mkdir("/tmp", 0755);
+	close(open("/tmp/fa", O_CREAT | O_WRONLY, 0644));
+	symlink("/tmp/missing", "/tmp/fl");
+	d = open("/tmp", O_RDONLY | O_DIRECTORY);
+	fd = open("/tmp/fa", O_RDONLY);
+	check("faccessat_dirfd", faccessat(d, "fa", R_OK | W_OK, 0) == 0);
+	check("faccessat2_flags", syscall(SYS_faccessat2, AT_FDCWD, "/tmp/fl", F_OK, 0) == -1 &&
+	    errno == ENOENT &&
+	    syscall(SYS_faccessat2, AT_FDCWD, "/tmp/fl", F_OK, AT_SYMLINK_NOFOLLOW) == 0 &&
+	    syscall(SYS_faccessat2, d, "fa", R_OK, AT_EACCESS) == 0 &&
+	    syscall(SYS_faccessat2, fd, "", X_OK, AT_EMPTY_PATH) == -1 && errno == EACCES &&
+	    syscall(SYS_faccessat2, fd, "", R_OK, AT_EMPTY_PATH) == 0 &&
+	    syscall(SYS_faccessat2, d, "", F_OK, 0) == -1 && errno == ENOENT &&
+	    syscall(SYS_faccessat2, d, "fa", F_OK, 1) == -1 && errno == EINVAL &&
+	    syscall(SYS_faccessat2, d, "fa", 8, 0) == -1 && errno == EINVAL &&
+	    syscall(SYS_faccessat2, d, (char *)BAD, F_OK, 0) == -1 && errno == EFAULT);
+	close(open("/tmp/fb", O_CREAT | O_WRONLY, 0644));
+	check("renameat2_noreplace", syscall(SYS_renameat2, d, "fa", d, "fb", RENAME_NOREPLACE_) == -1 &&
+	    errno == EEXIST && access("/tmp/fa", F_OK) == 0 &&
+	    syscall(SYS_renameat2, d, "fa", d, "fc", RENAME_NOREPLACE_) == 0 &&
+	    access("/tmp/fa", F_OK) == -1 && access("/tmp/fc", F_OK) == 0);
+	check("renameat2_flags", syscall(SYS_renameat2, d, "fc", d, "fb", RENAME_EXCHANGE_) == -1 &&
+	    errno == EINVAL && syscall(SYS_renameat2, d, "fc", d, "fb", 8) == -1 &&
+	    errno == EINVAL && syscall(SYS_renameat2, d, "fc", d, "fb", 0) == 0 &&
+	    access("/tmp/fc", F_OK) == -1);
+	close(fd);
+	unlink("/tmp/fb");
+	unlink("/tmp/fl");
+	close(d);
+	d = open("/test", O_RDONLY | O_DIRECTORY);
+	while ((n = (int)syscall(SYS_getdents, d, buf, sizeof(buf))) > 0) {
+		for (int off = 0; off < n; off += *(unsigned short *)(buf + off + 16)) {
+			unsigned short reclen = *(unsigned short *)(buf + off + 16);
+
+			name = buf + off + 18;
+			if (strcmp(name, "usertest") == 0 && buf[off + reclen - 1] == DT_REG)
+				found |= 1;
+			if (strcmp(name, ".") == 0 && buf[off + reclen - 1] == DT_DIR)
+				found |= 2;
+		}
+	}
+	lseek(d, 0, SEEK_SET);
+	r = syscall(SYS_getdents, d, buf, 8);
+	check("getdents_old_records", n == 0 && found == 3 && r == -1 && errno == EINVAL);
+	close(d);
+	fd = open("/test/data.txt", O_RDONLY);
+	check("getdents_errors", syscall(SYS_getdents, fd, buf, sizeof(buf)) == -1 &&
+	    errno == ENOTDIR && syscall(SYS_getdents, 99, buf, sizeof(buf)) == -1 &&
+	    errno == EBADF);
+	close(fd);
+}
+
 /* Debian's busybox-static: a glibc static binary, unmodified. */
 static void
 test_busybox(void)
@@ -777,6 +924,8 @@ main(void)
 	test_poll();
 	test_threads();
 	test_cow();
+	test_limits();
+	test_fsmore();
 	test_busybox();
 	printf("RESULT %d passed, %d failed\n", passed, failed);
 	return failed != 0;
