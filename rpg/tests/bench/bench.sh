@@ -4,7 +4,9 @@
 #
 # usage: bench.sh WORKDIR   (env: RPG; RUNS=5; ROOTS=dir for the scratch roots,
 #                            e.g. /dev/shm to take the disk out of the picture,
-#                            or ROOTS=ext4: a fresh journaled ext4 loop image)
+#                            or ROOTS=ext4: a fresh journaled ext4 loop image;
+#                            RPG_BASE=another rpg binary adds it as "rpg-base",
+#                            taking turns with the others: a before/after pair)
 #
 # One payload (2,000 files of 1-64 KiB in 50 folders plus one 20 MiB file) is
 # packed as .rpg (rpg build), .deb (dpkg-deb -Zzstd), a pacman package
@@ -32,6 +34,7 @@ if [ "$ROOTS" = ext4 ]; then
 fi
 mkdir -p "$ROOTS"
 
+STARTED="$(date -u '+%Y-%m-%d %H:%M UTC'), load average $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "bench-rpg: generating the payload" >&2
 python3 - "$W/payload" <<'PY'
 import os, random, sys
@@ -90,7 +93,7 @@ prep_root() {
 	rm -rf "$r"
 	mkdir -p "$r"
 	case $1 in
-	rpg) mkdir -p "$r/etc/rpg/keys" && cp "$W/bench.pub" "$r/etc/rpg/keys/"
+	rpg*) mkdir -p "$r/etc/rpg/keys" && cp "$W/bench.pub" "$r/etc/rpg/keys/"
 	     "$RPG" -q --root "$r" list >/dev/null ;;
 	dpkg*) mkdir -p "$r/var/lib/dpkg/info" "$r/var/lib/dpkg/updates" "$r/var/log"
 	     touch "$r/var/lib/dpkg/status" "$r/var/lib/dpkg/available" ;;
@@ -103,6 +106,7 @@ install_cmd() {
 	local r=$ROOTS/r
 	case $1 in
 	rpg) "$RPG" -q --root "$r" install "$RPGFILE" ;;
+	rpg-base) "$RPG_BASE" -q --root "$r" install "$RPGFILE" ;;
 	dpkg-stock) dpkg --no-force-unsafe-io --root="$r" --log=/dev/null \
 	    --force-script-chrootless --force-not-root -i "$P/bench.deb" >/dev/null ;;
 	dpkg-unsafe) dpkg --force-unsafe-io --root="$r" --log=/dev/null --force-script-chrootless \
@@ -118,6 +122,7 @@ remove_cmd() {
 	local r=$ROOTS/r
 	case $1 in
 	rpg) "$RPG" -q --root "$r" remove bench ;;
+	rpg-base) "$RPG_BASE" -q --root "$r" remove bench ;;
 	dpkg-stock) dpkg --no-force-unsafe-io --root="$r" --log=/dev/null \
 	    --force-script-chrootless --force-not-root -r bench >/dev/null ;;
 	dpkg-unsafe) dpkg --force-unsafe-io --root="$r" --log=/dev/null --force-script-chrootless \
@@ -142,7 +147,7 @@ cpu_of() {
 }
 
 mkdir -p "$W/nohooks"
-TOOLS="rpg dpkg-stock dpkg-unsafe pacman bsdtar"
+TOOLS="rpg${RPG_BASE:+ rpg-base} dpkg-stock dpkg-unsafe pacman bsdtar"
 # The tools take turns, run by run, so that each meets the same state of the
 # disk (and of the machine's load) rather than one tool all the good minutes.
 declare -A MI MR MC
@@ -197,7 +202,7 @@ label() {
 	esac
 }
 
-echo "bench-rpg: $(date -u '+%Y-%m-%d %H:%M UTC'), load average $(cut -d' ' -f1-3 /proc/loadavg), $(nproc) CPUs"
+echo "bench-rpg: started $STARTED; ended $(date -u '+%H:%M UTC'), load average $(cut -d' ' -f1-3 /proc/loadavg); $(nproc) CPUs"
 echo "bench-rpg: $RUNS runs each, medians in ms, roots in $ROOTS ($(fsinfo))"
 printf '%-24s %8s %8s %12s   %s\n' tool install remove "install-cpu" "rpg's install / the tool's (wall, cpu)"
 for t in $TOOLS; do
