@@ -114,8 +114,8 @@ fd_alloc(struct fd_table *t, struct object *obj, uint32_t flags, int min)
 {
 	int fd, r;
 
-	if (min < 0 || min >= t->max)
-		return -LX_EINVAL;
+	if (min < 0 || (min > 0 && min >= t->max))
+		return -LX_EINVAL;	/* a limit of 0 leaves open, dup... EMFILE */
 	for (fd = min; fd < t->cap && t->slots[fd].obj != NULL; fd++)
 		continue;
 	if (fd >= t->max)
@@ -150,13 +150,17 @@ fd_dupfd(struct fd_table *t, int fd, int min, uint32_t flags)
 {
 	if (!is_open(t, fd))
 		return -LX_EBADF;
+	if (min >= t->max)
+		return -LX_EINVAL;	/* F_DUPFD at or above RLIMIT_NOFILE, even 0 */
 	return fd_alloc(t, t->slots[fd].obj, flags, min);
 }
 
 int
 fd_dup(struct fd_table *t, int fd)
 {
-	return fd_dupfd(t, fd, 0, 0);
+	if (!is_open(t, fd))
+		return -LX_EBADF;
+	return fd_alloc(t, t->slots[fd].obj, 0, 0);
 }
 
 /* Shared by dup2 and dup3: oldfd is open and differs from newfd. */

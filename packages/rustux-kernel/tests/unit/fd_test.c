@@ -200,6 +200,10 @@ T_TEST(lowered_limit_keeps_open_descriptors)
 	T_EXPECT_EQ(fd_get_flags(&c, 40), 0);
 	T_EXPECT_EQ(fd_close(&c, 40), 0);
 	T_EXPECT_EQ(fd_alloc(&c, &o, 0, 0), 1);
+	fd_table_set_max(&t, 0);	/* ulimit -n 0: nothing new opens */
+	T_EXPECT_EQ(fd_alloc(&t, &o, 0, 0), -LX_EMFILE);
+	T_EXPECT_EQ(fd_dup(&t, 40), -LX_EMFILE);
+	T_EXPECT_EQ(fd_dupfd(&t, 40, 0, 0), -LX_EINVAL);
 	fd_table_set_max(&t, 1 << 20);
 	T_EXPECT_EQ(t.max, FD_TABLE_MAX);
 	fd_table_destroy(&c);

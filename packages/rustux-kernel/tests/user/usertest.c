@@ -771,6 +771,10 @@ nofile_child(void)
 	r.rlim_cur = 16;
 	if (setrlimit(RLIMIT_NOFILE, &r) != 0 || fcntl(0, F_DUPFD, 8) != 8)
 		return 5;
+	r.rlim_cur = 0;
+	if (setrlimit(RLIMIT_NOFILE, &r) != 0 || open("/test/data.txt", O_RDONLY) != -1 ||
+	    errno != EMFILE || fcntl(0, F_DUPFD, 0) != -1 || errno != EINVAL)
+		return 6;
 	return 0;
 }
 
