@@ -262,6 +262,41 @@ tty_bg_read(int ignore)
 	return ok;
 }
 
+/*
+ * A stopped group whose last link to its session's other groups exits is
+ * orphaned: the kernel sends it SIGHUP (which ends it here) and SIGCONT. A
+ * middle process in a session of its own stops a child, then exits; the
+ * child's end shows as EOF on a pipe it held.
+ */
+static int
+orphaned_group_hangup(void)
+{
+	int p[2], st;
+	pid_t mid;
+	char c;
+
+	if (pipe(p) != 0)
+		return 0;
+	if ((mid = fork()) == 0) {
+		pid_t pid;
+
+		close(p[0]);
+		setsid();
+		if ((pid = fork()) == 0) {
+			setpgid(0, 0);
+			raise(SIGSTOP);
+			for (;;)
+				pause();
+		}
+		close(p[1]);
+		_exit(stopped_by(pid, SIGSTOP) ? 0 : 1);
+	}
+	close(p[1]);
+	if (waitpid(mid, &st, 0) != mid || !WIFEXITED(st) || WEXITSTATUS(st) != 0)
+		return 0;
+	return read(p[0], &c, 1) == 0 && close(p[0]) == 0;
+}
+
 int
 check_jobctl(void)
 {
@@ -291,6 +326,8 @@ check_jobctl(void)
 	    fail("job_tty_bg_read_ttin", "a background read of the console was not stopped by SIGTTIN");
 	bad |= tty_bg_read(1) ? pass("job_tty_bg_read_eio") :
 	    fail("job_tty_bg_read_eio", "a background read ignoring SIGTTIN did not get EIO");
+	bad |= orphaned_group_hangup() ? pass("job_orphaned_group_hup") :
+	    fail("job_orphaned_group_hup", "a stopped group left orphaned did not get SIGHUP");
 	bad |= self_stop() ? pass("job_self_stop") :
 	    fail("job_self_stop", "raise(SIGTSTP) then kill(-pgrp, SIGCONT)");
 	return bad;

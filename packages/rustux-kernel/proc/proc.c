@@ -384,6 +384,39 @@ proc_exit(int wstatus)
 	proc_thread_exit(wstatus);
 }
 
+static int	pgrp_orphaned(int pgid, int sid);
+
+/* Whether a live member of group pgid is stopped. */
+static int
+pgrp_stopped(int pgid)
+{
+	for (struct proc *t = all_procs; t != NULL; t = t->all_next) {
+		if (t->state != PROC_ZOMBIE && t->pgid == pgid && t->stopped) {
+			return 1;
+		}
+	}
+	return 0;
+}
+
+/*
+ * POSIX: a process group that p's exit leaves orphaned (its own, or one of
+ * its children's, now init's) with a stopped member gets SIGHUP, then
+ * SIGCONT: nobody is left to continue it. Call with interrupts disabled.
+ */
+static void
+hangup_orphans(const struct proc *p)
+{
+	for (struct proc *t = all_procs; t != NULL; t = t->all_next) {
+		if (t->state == PROC_ZOMBIE || (t->pgid != p->pgid && t->parent != init_proc)) {
+			continue;
+		}
+		if (pgrp_stopped(t->pgid) && pgrp_orphaned(t->pgid, t->sid)) {
+			proc_kill(-t->pgid, LX_SIGHUP);
+			proc_kill(-t->pgid, LX_SIGCONT);
+		}
+	}
+}
+
 static void
 proc_exit_last(int wstatus)
 {
@@ -423,6 +456,7 @@ proc_exit_last(int wstatus)
 		proc_send_signal(p->parent, NULL, LX_SIGCHLD);	/* ignored unless it has a handler */
 		waitq_wake_all(&p->parent->child_wait);
 	}
+	hangup_orphans(p);
 	thread_exit();
 }
 
