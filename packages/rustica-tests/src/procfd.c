@@ -38,13 +38,22 @@ fd_links(void)
 		return 0;
 	snprintf(path, sizeof(path), "/proc/self/fd/%d", fd);
 	ok = link_is(path, "/proc/version");
-	/* both ends name one pipe:[N] (fstat's st_ino is still 0 for pipes) */
+	/* both ends name one pipe:[N], N being the st_ino fstat gives for either end */
 	snprintf(path, sizeof(path), "/proc/self/fd/%d", p[0]);
 	if ((n = readlink(path, want, sizeof(want) - 1)) < 0)
 		return 0;
 	want[n] = '\0';
 	snprintf(path, sizeof(path), "/proc/%d/fd/%d", (int)getpid(), p[1]);
 	ok = strncmp(want, "pipe:[", 6) == 0 && want[n - 1] == ']' && link_is(path, want) && ok;
+	{
+		struct stat a, b;
+		char ino[64];
+
+		ok = fstat(p[0], &a) == 0 && fstat(p[1], &b) == 0 && S_ISFIFO(a.st_mode) &&
+		    a.st_ino != 0 && a.st_ino == b.st_ino && ok;
+		snprintf(ino, sizeof(ino), "pipe:[%llu]", (unsigned long long)a.st_ino);
+		ok = strcmp(ino, want) == 0 && ok;
+	}
 	close(fd);
 	close(p[0]);
 	close(p[1]);

@@ -82,13 +82,6 @@ static const struct vnode_ops procfs_ops;
 
 static long	link_target(const struct procfs_node *pn, char *tmp);
 
-/* A pipe's inode number for pipe:[N]: stable while it lives, from its address. */
-static uint64_t
-procfs_pipe_ino(const struct pipe *pp)
-{
-	return ((uint64_t)(uintptr_t)pp >> 4) & 0xffffffffULL;
-}
-
 /* ---- the text of each file ------------------------------------------------ */
 
 static size_t
@@ -544,7 +537,7 @@ fd_target(const struct proc *p, int fd, char *tmp)
 	}
 	if (o->type == RX_OBJ_PIPE) {
 		return fmt_snprintf(tmp, 256, "pipe:[%llu]",
-		    (unsigned long long)procfs_pipe_ino(((struct pipe_end *)o)->pipe));
+		    (unsigned long long)pipe_ino(((struct pipe_end *)o)->pipe));
 	}
 	return fmt_snprintf(tmp, 256, "anon_inode:[%d]", (int)o->type);
 }

@@ -39,6 +39,13 @@ struct pipe_end {
 	uint32_t	 flags;		/* LX_O_NONBLOCK, LX_O_CLOEXEC (pipe2) */
 };
 
+/* The pipe's inode number (fstat's st_ino, /proc's pipe:[N]): stable while it lives. */
+static inline uint64_t
+pipe_ino(const struct pipe *pp)
+{
+	return ((uint64_t)(uintptr_t)pp >> 4) & 0xffffffffULL;
+}
+
 /* A new pipe; each end carries one reference for the caller. -LX_ENOMEM. */
 int	pipe_create(uint32_t flags, struct pipe_end **rd, struct pipe_end **wr);
 /*

@@ -329,6 +329,10 @@ lx_fstat(long fd, long ust, long a2, long a3, long a4, long a5)
 	} else {
 		st.st_mode = LX_S_IFIFO | 0600;
 		st.st_blksize = 4096;
+		st.st_nlink = 1;
+		if (o->type == RX_OBJ_PIPE) {
+			st.st_ino = pipe_ino(((struct pipe_end *)o)->pipe);
+		}
 	}
 	object_unref(o);
 	return copyout((uint64_t)ust, &st, sizeof(st));
