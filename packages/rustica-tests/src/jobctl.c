@@ -11,6 +11,7 @@
 #include <signal.h>
 #include <string.h>
 #include <sys/wait.h>
+#include <termios.h>
 #include <unistd.h>
 
 #include "ktest.h"
@@ -233,6 +234,30 @@ self_stop(void)
 }
 
 /*
+ * Takes the console for a group of its own (SIGTTOU ignored meanwhile, as a
+ * shell does), with TOSTOP on or off; *old gets the settings to put back.
+ */
+static int
+take_console(int tostop, struct termios *old)
+{
+	int fd = open("/dev/console", O_RDWR), ok;
+	struct termios t;
+	void (*was)(int);
+
+	if (fd < 0)
+		return -1;
+	was = signal(SIGTTOU, SIG_IGN);
+	ok = setpgid(0, 0) == 0 && tcsetpgrp(fd, getpgrp()) == 0 && tcgetattr(fd, old) == 0;
+	t = *old;
+	t.c_lflag = tostop ? t.c_lflag | TOSTOP : t.c_lflag & ~TOSTOP;
+	ok = ok && tcsetattr(fd, TCSANOW, &t) == 0;
+	signal(SIGTTOU, was);
+	if (!ok)
+		close(fd), fd = -1;
+	return fd;
+}
+
+/*
  * A background group that reads the terminal gets SIGTTIN (its default
  * stops it); one that ignores SIGTTIN gets EIO. The check takes the console
  * for a group of its own, which ends with the check.
@@ -240,10 +265,11 @@ self_stop(void)
 static int
 tty_bg_read(int ignore)
 {
-	int fd = open("/dev/console", O_RDWR), ok;
+	struct termios old;
+	int fd = take_console(0, &old), ok;
 	pid_t pid;
 
-	if (fd < 0 || setpgid(0, 0) != 0 || tcsetpgrp(fd, getpgrp()) != 0)
+	if (fd < 0)
 		return 0;
 	if ((pid = fork()) == 0) {
 		char c;
@@ -258,6 +284,42 @@ tty_bg_read(int ignore)
 		ok = exited_with(pid, 6);
 	else
 		ok = stopped_by(pid, SIGTTIN) && kill(pid, SIGKILL) == 0 && killed_by(pid, SIGKILL);
+	close(fd);
+	return ok;
+}
+
+/*
+ * A background group changing the terminal, by how: 0 a write with TOSTOP
+ * (SIGTTOU stops it), 1 the same ignoring SIGTTOU (it goes on), 2 a write
+ * without TOSTOP (goes on), 3 tcsetpgrp and 4 tcsetattr (SIGTTOU).
+ */
+static int
+tty_bg_change(int how)
+{
+	struct termios old;
+	int fd = take_console(how != 2, &old), ok;
+	pid_t pid;
+
+	if (fd < 0)
+		return 0;
+	if ((pid = fork()) == 0) {
+		setpgid(0, 0);
+		if (how == 1)
+			signal(SIGTTOU, SIG_IGN);
+		if (how == 3)
+			_exit(tcsetpgrp(fd, getpgrp()) == 0 ? 6 : 7);
+		if (how == 4)
+			_exit(tcsetattr(fd, TCSANOW, &old) == 0 ? 6 : 7);
+		_exit(write(fd, "\n", 1) == 1 ? 6 : 7);
+	}
+	setpgid(pid, pid);
+	if (how == 1 || how == 2)
+		ok = exited_with(pid, 6);
+	else
+		ok = stopped_by(pid, SIGTTOU) && kill(pid, SIGKILL) == 0 && killed_by(pid, SIGKILL);
+	signal(SIGTTOU, SIG_IGN);
+	tcsetattr(fd, TCSANOW, &old);
+	signal(SIGTTOU, SIG_DFL);
 	close(fd);
 	return ok;
 }
@@ -326,6 +388,16 @@ check_jobctl(void)
 	    fail("job_tty_bg_read_ttin", "a background read of the console was not stopped by SIGTTIN");
 	bad |= tty_bg_read(1) ? pass("job_tty_bg_read_eio") :
 	    fail("job_tty_bg_read_eio", "a background read ignoring SIGTTIN did not get EIO");
+	bad |= tty_bg_change(0) ? pass("job_tty_tostop_ttou") :
+	    fail("job_tty_tostop_ttou", "a background write with TOSTOP was not stopped by SIGTTOU");
+	bad |= tty_bg_change(1) ? pass("job_tty_tostop_ignored") :
+	    fail("job_tty_tostop_ignored", "a background write ignoring SIGTTOU did not go on");
+	bad |= tty_bg_change(2) ? pass("job_tty_bg_write") :
+	    fail("job_tty_bg_write", "a background write without TOSTOP did not go on");
+	bad |= tty_bg_change(3) ? pass("job_tty_tcsetpgrp_ttou") :
+	    fail("job_tty_tcsetpgrp_ttou", "tcsetpgrp from a background group: no SIGTTOU");
+	bad |= tty_bg_change(4) ? pass("job_tty_tcsetattr_ttou") :
+	    fail("job_tty_tcsetattr_ttou", "tcsetattr from a background group: no SIGTTOU");
 	bad |= orphaned_group_hangup() ? pass("job_orphaned_group_hup") :
 	    fail("job_orphaned_group_hup", "a stopped group left orphaned did not get SIGHUP");
 	bad |= self_stop() ? pass("job_self_stop") :

@@ -107,10 +107,26 @@ tty_read(void *ctx, void *buf, size_t n, uint32_t fflags)
 	return r;
 }
 
+/* Job control for a change of the terminal: SIGTTOU to a background caller. */
+static int
+bg_change(void)
+{
+	unsigned long s = arch_irq_save();
+	int r = proc_tty_bg_change(tty.fg);
+
+	arch_irq_restore(s);
+	return r;
+}
+
 static long
 tty_write(void *ctx, const void *buf, size_t n, uint32_t fflags)
 {
+	int r;
+
 	(void)ctx, (void)fflags;
+	if ((tty.ld.t.c_lflag & LX_TOSTOP) && (r = bg_change()) != 0) {
+		return r;	/* a background job writing with TOSTOP: SIGTTOU */
+	}
 	return ldisc_write(&tty.ld, buf, n);
 }
 
@@ -131,7 +147,7 @@ set_termios(unsigned cmd, unsigned long arg)
 	unsigned long s;
 	int rc;
 
-	if ((rc = copyin(&t, arg, sizeof(t))) != 0) {
+	if ((rc = copyin(&t, arg, sizeof(t))) != 0 || (rc = bg_change()) != 0) {
 		return rc;
 	}
 	s = arch_irq_save();
@@ -165,6 +181,9 @@ tty_ioctl(void *ctx, unsigned cmd, unsigned long arg)
 	case LX_TIOCSPGRP:
 		if ((n = copyin(&pg, arg, sizeof(pg))) != 0) {
 			return n;
+		}
+		if ((n = bg_change()) != 0) {
+			return n;	/* tcsetpgrp from a background group: SIGTTOU */
 		}
 		if (pg <= 0) {
 			return -LX_EINVAL;

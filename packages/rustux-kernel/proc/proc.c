@@ -884,11 +884,17 @@ pgrp_orphaned(int pgid, int sid)
 	return 1;
 }
 
-int
-proc_tty_bg_read(int fg)
+/*
+ * Linux's tty_check_change and the read side of job control: a process of
+ * the terminal's session outside its foreground group fg. sig is SIGTTIN
+ * (a read: ignoring or blocking it gives EIO) or SIGTTOU (a write with
+ * TOSTOP, tcsetpgrp, tcsetattr: ignoring or blocking it lets the call go on).
+ */
+static int
+tty_bg_check(int fg, int sig)
 {
 	struct proc *p = curproc();
-	uint64_t bit = 1ULL << (LX_SIGTTIN - 1);
+	uint64_t bit = 1ULL << (sig - 1);
 	int sid = 0;
 
 	if (p == NULL || fg <= 0 || p->pgid == fg) {
@@ -902,12 +908,26 @@ proc_tty_bg_read(int fg)
 	if (sid != p->sid) {
 		return 0;	/* no foreground group, or another session's: no job control here */
 	}
-	if (p->sigact[LX_SIGTTIN - 1].handler == LX_SIG_IGN || (current->sigmask & bit) ||
-	    pgrp_orphaned(p->pgid, p->sid)) {
+	if (p->sigact[sig - 1].handler == LX_SIG_IGN || (current->sigmask & bit)) {
+		return sig == LX_SIGTTIN ? -LX_EIO : 0;
+	}
+	if (pgrp_orphaned(p->pgid, p->sid)) {
 		return -LX_EIO;
 	}
-	proc_kill(-p->pgid, LX_SIGTTIN);
-	return -LX_EINTR;	/* read again once continued (proc/signal.c restarts it) */
+	proc_kill(-p->pgid, sig);
+	return -LX_EINTR;	/* run again once continued (proc/signal.c restarts it) */
+}
+
+int
+proc_tty_bg_read(int fg)
+{
+	return tty_bg_check(fg, LX_SIGTTIN);
+}
+
+int
+proc_tty_bg_change(int fg)
+{
+	return tty_bg_check(fg, LX_SIGTTOU);
 }
 
 int

@@ -128,6 +128,13 @@ int	proc_pgrp_exists(int pgid, int sid);
  * orphaned; 0 when the read may go on (no job control, or the foreground).
  */
 int	proc_tty_bg_read(int fg);
+/*
+ * A terminal write with TOSTOP, TIOCSPGRP or TCSETS* by such a process:
+ * SIGTTOU to its group and -EINTR (the call runs again once continued), 0
+ * when it may go on (SIGTTOU ignored or blocked too), -EIO for an orphaned
+ * group.
+ */
+int	proc_tty_bg_change(int fg);
 /* Exits now if a fatal signal is pending (syscall and interrupt return). */
 void	proc_check_killed(void);
 /*
