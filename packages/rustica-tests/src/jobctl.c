@@ -8,10 +8,13 @@
 #define _GNU_SOURCE
 #include <errno.h>
 #include <fcntl.h>
+#include <poll.h>
 #include <signal.h>
+#include <stdio.h>
 #include <string.h>
 #include <sys/wait.h>
 #include <termios.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "ktest.h"
@@ -359,6 +362,98 @@ orphaned_group_hangup(void)
 	return read(p[0], &c, 1) == 0 && close(p[0]) == 0;
 }
 
+/* ---- a timed wait stopped and continued keeps its deadline ---------------- */
+
+#define WAIT_MS		2000	/* each child's timed wait */
+#define WAITERS		3
+
+static long long
+mono_ns(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return ts.tv_sec * 1000000000LL + ts.tv_nsec;
+}
+
+/* Child how: 0 nanosleep, 1 clock_nanosleep, 2 poll, each for WAIT_MS. */
+static void
+timed_wait(int how)
+{
+	struct timespec ts = { WAIT_MS / 1000, WAIT_MS % 1000 * 1000000L };
+
+	if (how == 0)
+		nanosleep(&ts, NULL);
+	else if (how == 1)
+		clock_nanosleep(CLOCK_MONOTONIC, 0, &ts, NULL);
+	else
+		poll(NULL, 0, WAIT_MS);
+}
+
+/* Whether pid sleeps (state S in /proc/N/stat): then it is in its wait. */
+static int
+sleeping(pid_t pid)
+{
+	char path[32], buf[256], *p;
+
+	snprintf(path, sizeof(path), "/proc/%d/stat", (int)pid);
+	if (read_text(path, buf, sizeof(buf)) < 0 || (p = strrchr(buf, ')')) == NULL)
+		return 0;
+	return p[1] == ' ' && p[2] == 'S';
+}
+
+/*
+ * Children wait WAIT_MS (nanosleep, clock_nanosleep, poll), are stopped in
+ * the wait and kept stopped past their deadline, then continued: each must
+ * end at once (Linux reruns the call as restart_syscall, to the first
+ * deadline), not wait WAIT_MS again. (select, pselect6 and ppoll rerun
+ * with the time left they wrote back: the stop does not count, as on Linux.) A restart from scratch ends WAIT_MS after SIGCONT at the earliest,
+ * so the check holds whatever the machine's speed.
+ */
+static int
+stopped_wait_keeps_deadline(void)
+{
+	struct timespec past = { WAIT_MS / 1000 + 1, 0 };
+	pid_t pid[WAITERS];
+	int p[WAITERS][2], ok = 1, i;
+	long long cont, end;
+	char c;
+
+	for (i = 0; i < WAITERS; i++) {
+		if (pipe(p[i]) != 0 || (pid[i] = fork()) < 0)
+			return 0;
+		if (pid[i] == 0) {
+			close(p[i][0]);
+			write(p[i][1], "r", 1);
+			timed_wait(i);
+			end = mono_ns();
+			_exit(write(p[i][1], &end, sizeof(end)) == sizeof(end) ? 0 : 1);
+		}
+		close(p[i][1]);
+	}
+	for (i = 0; i < WAITERS; i++) {
+		ok = ok && read(p[i][0], &c, 1) == 1;
+		while (ok && !sleeping(pid[i]))
+			sched_yield();
+		ok = ok && kill(pid[i], SIGSTOP) == 0 && stopped_by(pid[i], SIGSTOP);
+	}
+	nanosleep(&past, NULL);		/* every deadline passes while they are stopped */
+	cont = mono_ns();
+	for (i = 0; i < WAITERS; i++) {
+		ok = ok && kill(pid[i], SIGCONT) == 0 && continued(pid[i]);
+		ok = ok && read(p[i][0], &end, sizeof(end)) == sizeof(end) &&
+		    end - cont < WAIT_MS * 1000000LL;
+		if (!ok)
+			fprintf(stderr, "timed wait %d: did not end at its deadline\n", i);
+	}
+	for (i = 0; i < WAITERS; i++) {
+		kill(pid[i], SIGKILL);
+		waitpid(pid[i], NULL, 0);
+		close(p[i][0]);
+	}
+	return ok;
+}
+
 int
 check_jobctl(void)
 {
@@ -398,6 +493,8 @@ check_jobctl(void)
 	    fail("job_tty_tcsetpgrp_ttou", "tcsetpgrp from a background group: no SIGTTOU");
 	bad |= tty_bg_change(4) ? pass("job_tty_tcsetattr_ttou") :
 	    fail("job_tty_tcsetattr_ttou", "tcsetattr from a background group: no SIGTTOU");
+	bad |= stopped_wait_keeps_deadline() ? pass("job_stopped_wait_deadline") :
+	    fail("job_stopped_wait_deadline", "a sleep or poll stopped past its deadline waited again");
 	bad |= orphaned_group_hangup() ? pass("job_orphaned_group_hup") :
 	    fail("job_orphaned_group_hup", "a stopped group left orphaned did not get SIGHUP");
 	bad |= self_stop() ? pass("job_self_stop") :

@@ -49,18 +49,44 @@ restartable(uint64_t nr)
 	return 0;
 }
 
+/*
+ * A relative sleep or timed poll that says -EINTR leaves restart_fn: when
+ * no handler runs, proc/signal.c reruns it as restart_syscall, which
+ * finishes at the first deadline (Linux's -ERESTART_RESTARTBLOCK).
+ */
+long
+lx_restart_syscall(long a0, long a1, long a2, long a3, long a4, long a5)
+{
+	long (*fn)(const uint64_t *) = current->restart_fn;
+	uint64_t arg[3];
+
+	(void)a0, (void)a1, (void)a2, (void)a3, (void)a4, (void)a5;
+	if (fn == NULL) {
+		return -LX_EINTR;
+	}
+	for (int i = 0; i < 3; i++) {
+		arg[i] = current->restart_arg[i];
+	}
+	current->restart_fn = NULL;
+	return fn(arg);
+}
+
 void
 syscall_dispatch(struct trapframe *tf)
 {
 	uint64_t nr = tf->rax;
 	long r = -LX_ENOSYS;
 
+	if (nr != LX_NR_restart_syscall) {
+		current->restart_fn = NULL;
+	}
 	if (nr < LX_NR_COUNT && lx_syscall_table[nr].fn != 0) {
 		r = lx_syscall_table[nr].fn((long)tf->rdi, (long)tf->rsi, (long)tf->rdx,
 		    (long)tf->r10, (long)tf->r8, (long)tf->r9);
 	}
 	tf->rax = (uint64_t)r;
-	if (r == -LX_EINTR && nr != LX_NR_rt_sigreturn && curproc() != NULL) {
+	if (r == -LX_EINTR && nr != LX_NR_rt_sigreturn && curproc() != NULL &&
+	    (nr != LX_NR_restart_syscall || current->restart_fn != NULL)) {
 		/* (nr + 1) << 1, and whether SA_RESTART restarts it too (proc/signal.c) */
 		current->restart_nr = ((int)nr + 1) << 1 | restartable(nr);
 	}

@@ -224,19 +224,48 @@ do_poll(uint64_t ufds, uint64_t n, uint64_t timeout_ns)
 	return r;
 }
 
+static long poll_until(uint64_t ufds, uint64_t n, uint64_t deadline);
+
+static long
+poll_restart(const uint64_t *arg)
+{
+	return poll_until(arg[0], arg[1], arg[2]);
+}
+
+/* A timed poll stopped and continued finishes at its first deadline (restart_syscall). */
+static long
+poll_until(uint64_t ufds, uint64_t n, uint64_t deadline)
+{
+	uint64_t now = arch_clock_ns();
+	long r = do_poll(ufds, n, deadline > now ? deadline - now : 0);
+
+	if (r == -LX_EINTR) {
+		current->restart_fn = poll_restart;
+		current->restart_arg[0] = ufds;
+		current->restart_arg[1] = n;
+		current->restart_arg[2] = deadline;
+	}
+	return r;
+}
+
 long
 lx_poll(long ufds, long n, long timeout_ms, long a3, long a4, long a5)
 {
 	int ms = (int)timeout_ms;
 
-	return do_poll((uint64_t)ufds, (uint64_t)n, ms < 0 ? NO_TIMEOUT :
-	    (uint64_t)ms * 1000000ULL);
+	if (ms < 0) {
+		return do_poll((uint64_t)ufds, (uint64_t)n, NO_TIMEOUT);
+	}
+	return poll_until((uint64_t)ufds, (uint64_t)n, arch_clock_ns() + (uint64_t)ms * 1000000ULL);
 }
 
+static void write_time_left(uint64_t uts, uint64_t ns, uint64_t start);
+
+/* ppoll writes the time left back too (so a rerun after a stop waits only that). */
 long
 lx_ppoll(long ufds, long n, long uts, long umask, long size, long a5)
 {
-	uint64_t ns;
+	uint64_t ns, start = arch_clock_ns();
 	long r;
 	int swapped;
 
@@ -246,6 +275,9 @@ lx_ppoll(long ufds, long n, long uts, long umask, long size, long a5)
 	}
 	r = do_poll((uint64_t)ufds, (uint64_t)n, ns);
 	mask_restore(swapped, r);
+	if (uts != 0 && ns != 0 && r != -LX_EFAULT) {
+		write_time_left((uint64_t)uts, ns, start);
+	}
 	return r;
 }
 
@@ -327,6 +359,16 @@ time_left(uint64_t timeout_ns, uint64_t start)
 	return spent >= timeout_ns ? 0 : timeout_ns - spent;
 }
 
+/* The time left of a timeout as a user timespec (a copy that fails is no error). */
+static void
+write_time_left(uint64_t uts, uint64_t ns, uint64_t start)
+{
+	uint64_t left = time_left(ns, start);
+	struct lx_timespec ts = { (int64_t)(left / 1000000000ULL), (int64_t)(left % 1000000000ULL) };
+
+	(void)copyout(uts, &ts, sizeof(ts));
+}
+
 /*
  * select and pselect6 write the time left back (Linux does; a copy that
  * fails is not an error there either).
@@ -362,8 +404,7 @@ lx_select(long nfds, long ur, long uw, long ue, long utv, long a5)
 long
 lx_pselect6(long nfds, long ur, long uw, long ue, long uts, long usig)
 {
-	uint64_t ns, sig[2] = { 0, 0 }, start = arch_clock_ns(), left;
-	struct lx_timespec ts;
+	uint64_t ns, sig[2] = { 0, 0 }, start = arch_clock_ns();
 	long r;
 	int swapped;
 
@@ -379,10 +420,7 @@ lx_pselect6(long nfds, long ur, long uw, long ue, long uts, long usig)
 	r = do_select(nfds, (uint64_t)ur, (uint64_t)uw, (uint64_t)ue, ns);
 	mask_restore(swapped, r);
 	if (uts != 0 && r != -LX_EFAULT) {
-		left = time_left(ns, start);
-		ts.sec = (int64_t)(left / 1000000000ULL);
-		ts.nsec = (int64_t)(left % 1000000000ULL);
-		(void)copyout((uint64_t)uts, &ts, sizeof(ts));
+		write_time_left((uint64_t)uts, ns, start);
 	}
 	return r;
 }

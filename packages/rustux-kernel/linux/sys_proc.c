@@ -392,6 +392,28 @@ timespec_ns(uint64_t uts, uint64_t *ns)
 	return 0;
 }
 
+static long sleep_relative(uint64_t end, uint64_t urem);
+
+static long
+sleep_restart(const uint64_t *arg)
+{
+	return sleep_relative(arg[0], arg[1]);
+}
+
+/* A relative sleep stopped and continued finishes at its first deadline (restart_syscall). */
+static long
+sleep_relative(uint64_t end, uint64_t urem)
+{
+	long r = sleep_until(end, urem);
+
+	if (r == -LX_EINTR) {
+		current->restart_fn = sleep_restart;
+		current->restart_arg[0] = end;
+		current->restart_arg[1] = urem;
+	}
+	return r;
+}
+
 long
 lx_nanosleep(long ureq, long urem, long a2, long a3, long a4, long a5)
 {
@@ -401,7 +423,7 @@ lx_nanosleep(long ureq, long urem, long a2, long a3, long a4, long a5)
 	if ((r = timespec_ns((uint64_t)ureq, &ns)) != 0) {
 		return r;
 	}
-	return sleep_until(arch_clock_ns() + ns, (uint64_t)urem);
+	return sleep_relative(arch_clock_ns() + ns, (uint64_t)urem);
 }
 
 /* Deadlines are kept on the monotonic clock: an absolute wall time is converted once. */
@@ -420,9 +442,9 @@ lx_clock_nanosleep(long clk, long flags, long ureq, long urem, long a4, long a5)
 	if (flags & TIMER_ABSTIME) {
 		uint64_t mono = arch_clock_ns(), now = clock_now_ns(clk);
 
-		return sleep_until(ns > now ? mono + (ns - now) : 0, 0);
+		return sleep_until(ns > now ? mono + (ns - now) : 0, 0);	/* a rerun sleeps to the same time */
 	}
-	return sleep_until(arch_clock_ns() + ns, (uint64_t)urem);
+	return sleep_relative(arch_clock_ns() + ns, (uint64_t)urem);
 }
 
 struct lx_sysinfo {

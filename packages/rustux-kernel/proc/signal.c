@@ -97,11 +97,17 @@ signal_stack(const struct proc *p, const struct trapframe *tf, const struct lx_s
 	return tf->rsp - 128;
 }
 
-/* Puts the frame back on the syscall instruction, with its number in %rax. */
+/*
+ * Puts the frame back on the syscall instruction, with its number in %rax,
+ * or restart_syscall's when the call left a way to finish (restart_fn).
+ */
 static void
 rewind_syscall(struct trapframe *tf)
 {
 	tf->rax = (uint64_t)((current->restart_nr >> 1) - 1);
+	if (current->restart_fn != NULL) {
+		tf->rax = LX_NR_restart_syscall;
+	}
 	tf->rip -= 2;
 	current->restart_nr = 0;
 }
@@ -114,6 +120,7 @@ restart_syscall(struct proc *p, struct trapframe *tf, int sig)
 		rewind_syscall(tf);
 	}
 	current->restart_nr = 0;
+	current->restart_fn = NULL;	/* a handler ran: the sleep says -EINTR */
 }
 
 /* Pushes the frame and points tf at the handler: 0, or -1 if the stack is bad. */

@@ -51,6 +51,9 @@ struct thread {
 	uint64_t	 suspend_mask;	/* rt_sigsuspend, ppoll, pselect6: the mask to restore */
 	int		 suspended;
 	int		 restart_nr;	/* (nr + 1) << 1 | SA_RESTART-able, of a call that said -EINTR */
+	/* restart_syscall(2): how an interrupted timed wait finishes (Linux's restart_block) */
+	long		(*restart_fn)(const uint64_t *arg);
+	uint64_t	 restart_arg[3];
 };
 
 struct waitq {
