@@ -57,6 +57,9 @@ $B readlink /proc/self/fd/0
 $B readlink /proc/self/fd/2
 $B ls /proc/self/fd | $B tr '\n' ' '; echo
 $B sh -c 'cd /tmp && readlink /proc/$$/cwd'
+# The text line of /proc/self/maps names the program and its inode.
+[ "$($B cat /proc/self/maps | $B awk -v b=$B '$2 == "r-xp" && $6 == b { print $5 }')" = \
+	"$($B stat -c %i $B)" ] && echo "maps: the text line is $B's"
 $B uname -m
 $B dmesg | $B head -n 1 | $B grep -c .
 $B kill -0 $$ && echo "kill: self alive"

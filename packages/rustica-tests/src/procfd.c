@@ -7,6 +7,11 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <elf.h>
+#include <sys/auxv.h>
+#include <sys/mman.h>
+#include <sys/sysmacros.h>
+#include <sys/wait.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -120,6 +125,113 @@ maps(void)
 	return ok && stack && exe;
 }
 
+struct mapline {
+	unsigned long	 lo, hi, off, ino;
+	unsigned	 major, minor;
+	char		 perms[8], name[256];
+};
+
+/* The /proc/self/maps line whose range holds addr: 1, or 0. */
+static int
+map_of(unsigned long addr, struct mapline *m)
+{
+	char buf[8192], *line;
+
+	if (read_text("/proc/self/maps", buf, sizeof(buf)) <= 0)
+		return 0;
+	for (line = strtok(buf, "\n"); line != NULL; line = strtok(NULL, "\n")) {
+		m->name[0] = '\0';
+		if (sscanf(line, "%lx-%lx %7s %lx %x:%x %lu %255s", &m->lo, &m->hi, m->perms,
+		    &m->off, &m->major, &m->minor, &m->ino, m->name) >= 7 &&
+		    m->lo <= addr && addr < m->hi)
+			return 1;
+	}
+	return 0;
+}
+
+/* Whether m names the file st describes, at file offset off for address addr. */
+static int
+map_is_file(const struct mapline *m, const struct stat *st, const char *path,
+    unsigned long addr, unsigned long off)
+{
+	int ok = m->ino == st->st_ino && m->major == major(st->st_dev) &&
+	    m->minor == minor(st->st_dev) && strcmp(m->name, path) == 0 &&
+	    m->off + (addr - m->lo) == off;
+
+	if (!ok)
+		printf("# %lx-%lx %s %lx %02x:%02x %lu %s: want inode %lu, %s, offset %lx\n",
+		    m->lo, m->hi, m->perms, m->off, m->major, m->minor, m->ino, m->name,
+		    (unsigned long)st->st_ino, path, off - (addr - m->lo));
+	return ok;
+}
+
+/*
+ * The executable's text line shows its file as stat does: inode, device
+ * (00:NN) and the offset of the code in the file (from the program
+ * headers, so this does not trust the kernel's loader).
+ */
+static int
+maps_text_file(void)
+{
+	const Elf64_Phdr *ph = (const Elf64_Phdr *)getauxval(AT_PHDR);
+	unsigned long n = getauxval(AT_PHNUM), bias = 0, fn = (unsigned long)(void *)maps_text_file;
+	struct mapline m;
+	struct stat st;
+	char exe[256];
+	ssize_t len = readlink("/proc/self/exe", exe, sizeof(exe) - 1);
+
+	if (ph == NULL || len <= 0 || stat("/proc/self/exe", &st) != 0)
+		return 0;
+	exe[len] = '\0';
+	for (unsigned long i = 0; i < n; i++)
+		if (ph[i].p_type == PT_PHDR)
+			bias = (unsigned long)ph - ph[i].p_vaddr;
+	for (unsigned long i = 0; i < n; i++) {
+		unsigned long va = ph[i].p_vaddr + bias;
+
+		if (ph[i].p_type == PT_LOAD && fn >= va && fn < va + ph[i].p_filesz)
+			return map_of(fn, &m) && m.perms[2] == 'x' &&
+			    map_is_file(&m, &st, exe, fn, fn - va + ph[i].p_offset);
+	}
+	return 0;
+}
+
+/*
+ * A private file mapping keeps its file and offsets when split by munmap
+ * and mprotect, and a forked child sees the same lines.
+ */
+static int
+maps_split_file(void)
+{
+	int fd = open("/proc/self/exe", O_RDONLY), ok, st_child;
+	struct mapline m;
+	struct stat st;
+	char exe[256];
+	ssize_t len = readlink("/proc/self/exe", exe, sizeof(exe) - 1);
+	unsigned char *a;
+	pid_t pid = -1;
+
+	if (fd < 0 || len <= 0 || fstat(fd, &st) != 0 || st.st_size < 4 * 4096)
+		return 0;
+	exe[len] = '\0';
+	a = mmap(NULL, 3 * 4096, PROT_READ, MAP_PRIVATE, fd, 4096);
+	close(fd);
+	if (a == MAP_FAILED)
+		return 0;
+	ok = munmap(a, 4096) == 0 && mprotect(a + 2 * 4096, 4096, PROT_READ | PROT_WRITE) == 0;
+	ok = ok && map_of((unsigned long)a + 4096, &m) && m.hi == (unsigned long)a + 2 * 4096 &&
+	    map_is_file(&m, &st, exe, (unsigned long)a + 4096, 2 * 4096);
+	ok = ok && map_of((unsigned long)a + 2 * 4096, &m) && strcmp(m.perms, "rw-p") == 0 &&
+	    map_is_file(&m, &st, exe, (unsigned long)a + 2 * 4096, 3 * 4096);
+	if (ok && (pid = fork()) == 0)
+		_exit(map_of((unsigned long)a + 2 * 4096, &m) &&
+		    map_is_file(&m, &st, exe, (unsigned long)a + 2 * 4096, 3 * 4096) ? 0 : 1);
+	ok = ok && pid > 0 && waitpid(pid, &st_child, 0) == pid && WIFEXITED(st_child) &&
+	    WEXITSTATUS(st_child) == 0;
+	munmap(a + 4096, 2 * 4096);
+	return ok;
+}
+
 static int
 cwd_link(void)
 {
@@ -154,6 +266,10 @@ check_procfd(void)
 	    fail("procfd_listing", "/proc/self/fd does not list the open descriptors");
 	bad |= maps() ? pass("procfd_maps") :
 	    fail("procfd_maps", "/proc/self/maps: format, [stack] or the executable");
+	bad |= maps_text_file() ? pass("procfd_maps_text_file") :
+	    fail("procfd_maps_text_file", "/proc/self/maps: the text line's file, offset, device, inode");
+	bad |= maps_split_file() ? pass("procfd_maps_split_file") :
+	    fail("procfd_maps_split_file", "a split file mapping's offsets, or a forked child's maps");
 	bad |= cwd_link() ? pass("procfd_cwd") :
 	    fail("procfd_cwd", "readlink /proc/self/cwd");
 	bad |= mounts() ? pass("procfd_mounts") :

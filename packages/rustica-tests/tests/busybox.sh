@@ -55,6 +55,8 @@ check maps_stack 1 "$($B cat /proc/self/maps | $B grep -c ' \[stack\]$')"
 check maps_format 0 "$($B cat /proc/self/maps |
 	$B grep -cvE '^[0-9a-f]{8,}-[0-9a-f]{8,} [r-][w-][x-][ps] [0-9a-f]{8} [0-9a-f]{2}:[0-9a-f]{2} [0-9]+ ')"
 check maps_exe 1 "$($B cat /proc/self/maps | $B grep -c "r-xp .* $B\$")"
+check maps_exe_inode "$($B stat -c %i "$B")" \
+	"$($B cat /proc/self/maps | $B awk -v b="$B" '$2 == "r-xp" && $6 == b { print $5 }')"
 $B rm -rf "$T"
 echo "# $fails failed"
 [ "$fails" -eq 0 ]

@@ -229,12 +229,10 @@ pid_status(char *buf, size_t size, const struct proc *p)
 	return procfmt_status(buf, size, &s);
 }
 
-/* The name maps shows for a VMA: the executable's path, [heap], [stack], or none. */
+/* The name maps shows for an anonymous VMA: [heap], [stack], or none. */
 static const char *
-vma_name(const struct proc *p, const struct vma *v)
+anon_name(const struct aspace *as, const struct vma *v)
 {
-	const struct aspace *as = p->as;
-
 	if (v->end == USER_STACK_TOP) {
 		return "[stack]";
 	}
@@ -242,25 +240,54 @@ vma_name(const struct proc *p, const struct vma *v)
 	    v->end <= ((as->brk + 4095) & ~4095ULL) && v->start >= as->brk_start) {
 		return "[heap]";
 	}
-	if (v->end <= as->brk_start && v->start < USER_MMAP_BASE) {
-		return p->exe;	/* the ELF segments sit below the break */
-	}
 	return NULL;
 }
 
+/* Linux's MAJOR and MINOR of a dev_t (st_dev). */
+static uint32_t
+dev_major(uint64_t dev)
+{
+	return (uint32_t)(((dev >> 8) & 0xfff) | ((dev >> 32) & ~0xfffULL));
+}
+
+static uint32_t
+dev_minor(uint64_t dev)
+{
+	return (uint32_t)((dev & 0xff) | ((dev >> 12) & ~0xffULL));
+}
+
+/*
+ * One line per VMA; a file mapping shows the file's offset, device, inode
+ * and path (one walk per file: consecutive segments share it).
+ */
 static size_t
 pid_maps(char *buf, size_t size, const struct proc *p)
 {
+	char path[256];
+	const struct vnode *named = NULL;
+	const char *name;
 	size_t n = 0;
+	uint64_t dev;
 
 	if (p->as == NULL) {
 		return 0;
 	}
 	for (const struct vma *v = p->as->vmas; v != NULL; v = v->next) {
-		const char *name = vma_name(p, v);
-
+		dev = 0;
+		name = anon_name(p->as, v);
+		if (v->vn != NULL) {
+			if (v->vn != named) {
+				named = v->vn;
+				if (procfs_vnode_path(&p->vfs, v->vn, path, sizeof(path)) < 0) {
+					path[0] = '\0';
+				}
+			}
+			name = path;
+			dev = v->vn->fs->dev;
+		}
 		n += procfmt_maps_line(buf + (n < size ? n : size), n < size ? size - n : 0,
-		    v->start, v->end, v->prot, 0, 0, 0, 0, 0, name);
+		    v->start, v->end, v->prot, 0, v->vn != NULL ? v->off : 0, dev_major(dev),
+		    dev_minor(dev), v->vn != NULL ? v->vn->ino : 0, name);
 	}
 	return n;
 }

@@ -73,6 +73,9 @@ map_file(struct aspace *as, uint64_t a, uint64_t n, uint32_t prot, long fd, uint
 	if (vn->ops->data_page != NULL) {
 		r = as_map_anon(as, a, a + n, prot) != 0 ? -LX_ENOMEM :
 		    map_file_pages(as, a, n, vn, off);
+		if (r == 0 && as_set_file(as, a, a + n, vn, off) != 0) {
+			r = -LX_ENOMEM;
+		}
 		vnode_unref(vn);
 		if (r != 0) {
 			as_unmap(as, a, a + n);
@@ -98,6 +101,9 @@ map_file(struct aspace *as, uint64_t a, uint64_t n, uint32_t prot, long fd, uint
 		}
 	}
 	pmm_free_page(pa);
+	if (r == 0 && as_set_file(as, a, a + n, vn, off) != 0) {
+		r = -LX_ENOMEM;
+	}
 	vnode_unref(vn);
 	if (r != 0) {
 		as_unmap(as, a, a + n);

@@ -202,6 +202,23 @@ build_stack(struct aspace *as, const struct exec_plan *plan, const char *path,
 	return rc;
 }
 
+/*
+ * The pages of a segment that hold file bytes show the file in
+ * /proc/N/maps, from the page-aligned offset (as Linux maps them); the
+ * pages wholly in the zero fill stay anonymous.
+ */
+static int
+segment_names_file(struct aspace *as, const struct exec_seg *s, struct vnode *vn)
+{
+	uint64_t fend = (s->copy_to + s->file_len + PAGE_MASK) & ~PAGE_MASK;
+	uint64_t off = s->file_off - (s->copy_to - s->map_start);
+
+	if (s->file_len == 0 || s->copy_to - s->map_start > s->file_off) {
+		return 0;
+	}
+	return as_set_file(as, s->map_start, fend < s->map_end ? fend : s->map_end, vn, off);
+}
+
 int
 exec_load_image(struct exec_file *x, const char *path, char *const *argv, char *const *envp,
     struct aspace **out, uint64_t *entry, uint64_t *rsp)
@@ -236,6 +253,9 @@ exec_load_image(struct exec_file *x, const char *path, char *const *argv, char *
 		}
 		if (x->copy != NULL ? as_write(as, s->copy_to, x->copy + s->file_off, s->file_len) != 0 :
 		    map_segment(as, s, x->vn) != 0) {
+			goto nomem;
+		}
+		if (segment_names_file(as, s, x->vn) != 0) {
 			goto nomem;
 		}
 	}

@@ -5,6 +5,7 @@
 
 #include "arch/mmu.h"
 #include "arch/x86_64/x86.h"
+#include "fs/vfs.h"
 #include "lib/kalloc.h"
 #include "lib/string.h"
 #include "mm/pmm.h"
@@ -118,6 +119,15 @@ free_level(uint64_t pa, int level)
 	pmm_free_page(pa & PTE_ADDR);
 }
 
+static void
+vma_free(struct vma *v)
+{
+	if (v->vn != NULL) {
+		vnode_unref(v->vn);
+	}
+	kfree(v);
+}
+
 void
 as_destroy(struct aspace *as)
 {
@@ -133,7 +143,7 @@ as_destroy(struct aspace *as)
 		struct vma *v = as->vmas;
 
 		as->vmas = v->next;
-		kfree(v);
+		vma_free(v);
 	}
 	kfree(as);
 }
@@ -150,7 +160,8 @@ as_find_vma(const struct aspace *as, uint64_t addr)
 }
 
 static int
-vma_insert(struct aspace *as, uint64_t start, uint64_t end, uint32_t prot)
+vma_insert(struct aspace *as, uint64_t start, uint64_t end, uint32_t prot, struct vnode *vn,
+    uint64_t off)
 {
 	struct vma *n = kzalloc(sizeof(*n)), **p = &as->vmas;
 
@@ -160,6 +171,10 @@ vma_insert(struct aspace *as, uint64_t start, uint64_t end, uint32_t prot)
 	n->start = start;
 	n->end = end;
 	n->prot = prot;
+	if ((n->vn = vn) != NULL) {
+		vnode_ref(vn);
+		n->off = off;
+	}
 	while (*p != NULL && (*p)->start < start) {
 		p = &(*p)->next;
 	}
@@ -168,33 +183,38 @@ vma_insert(struct aspace *as, uint64_t start, uint64_t end, uint32_t prot)
 	return 0;
 }
 
+/* Splits the VMA across addr, if one is, in two (the file's offset follows). */
+static int
+vma_split(struct aspace *as, uint64_t addr)
+{
+	for (struct vma *v = as->vmas; v != NULL; v = v->next) {
+		if (v->start < addr && addr < v->end) {
+			if (vma_insert(as, addr, v->end, v->prot, v->vn,
+			    v->off + (addr - v->start)) != 0) {
+				return -1;
+			}
+			v->end = addr;
+			return 0;
+		}
+	}
+	return 0;
+}
+
 /* Cuts [start, end) out of every VMA (splitting where needed). */
 static int
 vma_cut(struct aspace *as, uint64_t start, uint64_t end)
 {
+	if (vma_split(as, start) != 0 || vma_split(as, end) != 0) {
+		return -1;
+	}
 	for (struct vma **p = &as->vmas; *p != NULL;) {
 		struct vma *v = *p;
 
-		if (v->end <= start || v->start >= end) {
-			p = &v->next;
-			continue;
-		}
-		if (v->start < start && v->end > end) {
-			if (vma_insert(as, end, v->end, v->prot) != 0) {
-				return -1;
-			}
-			v->end = start;
-			return 0;
-		}
-		if (v->start < start) {
-			v->end = start;
-			p = &v->next;
-		} else if (v->end > end) {
-			v->start = end;
-			p = &v->next;
-		} else {
+		if (v->start >= start && v->end <= end) {
 			*p = v->next;
-			kfree(v);
+			vma_free(v);
+		} else {
+			p = &v->next;
 		}
 	}
 	return 0;
@@ -224,7 +244,26 @@ int
 as_map_anon(struct aspace *as, uint64_t start, uint64_t end, uint32_t prot)
 {
 	as_unmap(as, start, end);
-	return vma_insert(as, start, end, prot);
+	return vma_insert(as, start, end, prot, NULL, 0);
+}
+
+int
+as_set_file(struct aspace *as, uint64_t start, uint64_t end, struct vnode *vn, uint64_t off)
+{
+	if (vma_split(as, start) != 0 || vma_split(as, end) != 0) {
+		return -1;
+	}
+	for (struct vma *v = as->vmas; v != NULL; v = v->next) {
+		if (v->start >= start && v->end <= end) {
+			vnode_ref(vn);
+			if (v->vn != NULL) {
+				vnode_unref(v->vn);
+			}
+			v->vn = vn;
+			v->off = off + (v->start - start);
+		}
+	}
+	return 0;
 }
 
 int
@@ -235,8 +274,13 @@ as_protect(struct aspace *as, uint64_t start, uint64_t end, uint32_t prot)
 			return -1;
 		}
 	}
-	if (vma_cut(as, start, end) != 0 || vma_insert(as, start, end, prot) != 0) {
+	if (vma_split(as, start) != 0 || vma_split(as, end) != 0) {
 		return -1;
+	}
+	for (struct vma *v = as->vmas; v != NULL; v = v->next) {
+		if (v->start >= start && v->end <= end) {
+			v->prot = prot;
+		}
 	}
 	for (uint64_t va = start; va < end; va += PAGE_SIZE) {
 		uint64_t *e = walk(as, va, 0);
@@ -419,7 +463,7 @@ as_clone(struct aspace *src)
 	as->brk = src->brk;
 	as->mmap_next = src->mmap_next;
 	for (const struct vma *v = src->vmas; v != NULL; v = v->next) {
-		if (vma_insert(as, v->start, v->end, v->prot) != 0) {
+		if (vma_insert(as, v->start, v->end, v->prot, v->vn, v->off) != 0) {
 			goto fail;
 		}
 		for (uint64_t va = v->start; va < v->end; va += PAGE_SIZE) {

@@ -11,10 +11,18 @@
 #define USER_STACK_SIZE	(8ULL << 20)
 #define USER_MMAP_BASE	0x0000100000000000ULL
 
-/* Protections: LX_PROT_READ 1, WRITE 2, EXEC 4 (Linux's values). */
+struct vnode;
+
+/*
+ * Protections: LX_PROT_READ 1, WRITE 2, EXEC 4 (Linux's values). A file
+ * mapping (exec's segments, private file mmap) keeps its file, referenced,
+ * and the file offset of start: /proc/N/maps shows them.
+ */
 struct vma {
 	uint64_t	 start, end;	/* page-aligned, end exclusive */
 	uint32_t	 prot;
+	struct vnode	*vn;		/* referenced, or NULL: anonymous */
+	uint64_t	 off;		/* vn's offset at start */
 	struct vma	*next;		/* sorted by start */
 };
 
@@ -42,6 +50,11 @@ int	as_map_anon(struct aspace *as, uint64_t start, uint64_t end, uint32_t prot);
  * 0, or -1 (no VMA, no memory, the page cannot be shared).
  */
 int	as_map_page(struct aspace *as, uint64_t va, uint64_t pa);
+/*
+ * Records that [start, end), already mapped, shows file vn from offset off
+ * (splitting VMAs at the edges; each takes a reference). 0 or -1.
+ */
+int	as_set_file(struct aspace *as, uint64_t start, uint64_t end, struct vnode *vn, uint64_t off);
 /* Removes [start, end): pages freed, VMAs trimmed. */
 void	as_unmap(struct aspace *as, uint64_t start, uint64_t end);
 /* Changes the protection of [start, end). -1 if some page there is unmapped. */
