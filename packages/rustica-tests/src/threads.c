@@ -210,6 +210,90 @@ check_threads_exec_child(void)
 	_exit(42);
 }
 
+/* ---- sigaltstack belongs to the thread ------------------------------------ */
+
+static char alt_main[16384], alt_thread[16384];
+static volatile char *alt_seen;		/* where on_alt's frame was */
+
+static void
+on_alt(int sig)
+{
+	char here;
+
+	(void)sig;
+	alt_seen = &here;
+}
+
+static int
+on_stack(const char *stack, size_t size)
+{
+	return alt_seen >= stack && alt_seen < stack + size;
+}
+
+/* Whether the caller's alternate stack is base (NULL: none). */
+static int
+altstack_is(const char *base)
+{
+	stack_t ss;
+
+	if (sigaltstack(NULL, &ss) != 0)
+		return 0;
+	return base == NULL ? (ss.ss_flags & SS_DISABLE) != 0 : ss.ss_sp == base;
+}
+
+/* A new thread starts without one, sets its own, and its handler runs there. */
+static void *
+alt_thread_main(void *arg)
+{
+	stack_t ss = { .ss_sp = alt_thread, .ss_size = sizeof(alt_thread) };
+	int ok = altstack_is(NULL) && sigaltstack(&ss, NULL) == 0;
+
+	alt_seen = NULL;
+	ok = ok && pthread_kill(pthread_self(), SIGUSR2) == 0 &&
+	    on_stack(alt_thread, sizeof(alt_thread));
+	(void)arg;
+	return ok ? (void *)1 : NULL;
+}
+
+/*
+ * Linux keeps sigaltstack per thread: main's stays while another thread
+ * sets its own, each handler runs on its thread's, and fork keeps the
+ * caller's. Checked in a child, so ktest's own stack is left alone.
+ */
+static int
+altstack_per_thread(void)
+{
+	pid_t pid;
+	int st;
+
+	if ((pid = fork()) == 0) {
+		struct sigaction sa = { .sa_handler = on_alt, .sa_flags = SA_ONSTACK };
+		stack_t ss = { .ss_sp = alt_main, .ss_size = sizeof(alt_main) };
+		pthread_t th;
+		void *r = NULL;
+		pid_t c;
+
+		if (sigaction(SIGUSR2, &sa, NULL) != 0 || sigaltstack(&ss, NULL) != 0)
+			_exit(1);
+		if (pthread_create(&th, NULL, alt_thread_main, NULL) != 0 ||
+		    pthread_join(th, &r) != 0 || r == NULL)
+			_exit(2);
+		if (!altstack_is(alt_main))
+			_exit(3);
+		alt_seen = NULL;
+		if (raise(SIGUSR2) != 0 || !on_stack(alt_main, sizeof(alt_main)))
+			_exit(4);
+		if ((c = fork()) == 0)
+			_exit(altstack_is(alt_main) ? 0 : 1);
+		_exit(waitpid(c, &st, 0) == c && WIFEXITED(st) && WEXITSTATUS(st) == 0 ? 0 : 5);
+	}
+	if (waitpid(pid, &st, 0) != pid || !WIFEXITED(st))
+		return 0;
+	if (WEXITSTATUS(st) != 0)
+		printf("# altstack_per_thread: step %d\n", WEXITSTATUS(st));
+	return WEXITSTATUS(st) == 0;
+}
+
 /* execve from a second thread while two more sleep: the new image runs alone. */
 static int
 exec_ends_other_threads(void)
@@ -286,6 +370,8 @@ check_threads(void)
 
 	bad |= process_signal_to_unblocked() ? pass("thr_kill_to_unblocked") :
 	    fail("thr_kill_to_unblocked", "kill(getpid) did not run in the thread not blocking it");
+	bad |= altstack_per_thread() ? pass("thr_altstack_per_thread") :
+	    fail("thr_altstack_per_thread", "sigaltstack: not the thread's own, or fork did not keep it");
 	bad |= mask_is_per_thread() ? pass("thr_mask_per_thread") :
 	    fail("thr_mask_per_thread", "a thread's pthread_sigmask changed main's mask");
 	bad |= directed_signal() ? pass("thr_pthread_kill") :

@@ -234,6 +234,7 @@ execve_at_depth(const char *path, char *const *argv, char *const *envp, int dept
 			memset(&p->sigact[i], 0, sizeof(p->sigact[i]));
 		}
 	}
+	current->altstack_sp = current->altstack_size = 0;	/* the old image's stack is gone */
 	memset(tf, 0, sizeof(*tf));
 	tf->rip = entry;
 	tf->rsp = rsp;
@@ -494,6 +495,8 @@ proc_fork(uint64_t flags, uint64_t stack, uint64_t ctid)
 	}
 	t->proc = c;
 	t->sigmask = current->sigmask;
+	t->altstack_sp = current->altstack_sp;	/* fork keeps it; a new thread starts without */
+	t->altstack_size = current->altstack_size;
 	t->cr3 = c->as->pml4;
 	c->thread = c->threads = t;
 	c->nthreads = 1;

@@ -48,9 +48,6 @@ struct proc {
 	struct waitq		 stop_wait;	/* stopped threads sleep here until SIGCONT or SIGKILL */
 	struct thread		*exec_thread;	/* execve in a threaded process: the others exit */
 	struct waitq		 exec_wait;	/* ... and the execing thread waits here for that */
-	uint64_t		 altstack_sp;	/* sigaltstack: base, size, flags */
-	uint64_t		 altstack_size;
-	int			 altstack_flags;
 	char			 comm[PROC_COMM];
 	char			 exe[256];	/* the image's path, for /proc/N/exe */
 	char			 args[256];	/* argv, each ended by a NUL (cut), for /proc/N/cmdline */

@@ -72,27 +72,28 @@ save_regs(struct sig_mcontext *m, const struct trapframe *tf)
 	m->trapno = tf->vector < 32 ? tf->vector : 0;
 }
 
+/* The alternate signal stack is the thread's own (sigaltstack). */
 static int
-on_altstack(const struct proc *p, uint64_t sp)
+on_altstack(const struct thread *t, uint64_t sp)
 {
-	return p->altstack_size != 0 && sp - p->altstack_sp <= p->altstack_size;
+	return t->altstack_size != 0 && sp - t->altstack_sp <= t->altstack_size;
 }
 
 static int
-altstack_flags(const struct proc *p, uint64_t sp)
+altstack_flags(const struct thread *t, uint64_t sp)
 {
-	if (p->altstack_size == 0) {
+	if (t->altstack_size == 0) {
 		return LX_SS_DISABLE;
 	}
-	return on_altstack(p, sp) ? LX_SS_ONSTACK : 0;
+	return on_altstack(t, sp) ? LX_SS_ONSTACK : 0;
 }
 
 /* Where the frame goes: the alternate stack for SA_ONSTACK, else below the red zone. */
 static uint64_t
-signal_stack(const struct proc *p, const struct trapframe *tf, const struct lx_sigaction *sa)
+signal_stack(const struct thread *t, const struct trapframe *tf, const struct lx_sigaction *sa)
 {
-	if ((sa->flags & LX_SA_ONSTACK) && p->altstack_size != 0 && !on_altstack(p, tf->rsp)) {
-		return p->altstack_sp + p->altstack_size;
+	if ((sa->flags & LX_SA_ONSTACK) && t->altstack_size != 0 && !on_altstack(t, tf->rsp)) {
+		return t->altstack_sp + t->altstack_size;
 	}
 	return tf->rsp - 128;
 }
@@ -135,12 +136,12 @@ push_frame(struct proc *p, struct trapframe *tf, int sig, const uint64_t *fault_
 	if (f == NULL) {
 		return -1;
 	}
-	sp = ((signal_stack(p, tf, sa) - sizeof(*f)) & ~15ULL) - 8;	/* (sp + 8) % 16 == 0 */
+	sp = ((signal_stack(current, tf, sa) - sizeof(*f)) & ~15ULL) - 8;	/* (sp + 8) % 16 == 0 */
 	f->restorer = sa->restorer;
 	save_regs(&f->uc.mc, tf);
-	f->uc.ss_sp = p->altstack_sp;
-	f->uc.ss_size = p->altstack_size;
-	f->uc.ss_flags = (uint32_t)altstack_flags(p, tf->rsp);
+	f->uc.ss_sp = current->altstack_sp;
+	f->uc.ss_size = current->altstack_size;
+	f->uc.ss_flags = (uint32_t)altstack_flags(current, tf->rsp);
 	f->uc.mc.oldmask = current->suspended ? current->suspend_mask : current->sigmask;
 	f->uc.sigmask = f->uc.mc.oldmask;
 	current->suspended = 0;
@@ -408,15 +409,15 @@ struct lx_stack {
 long
 lx_sigaltstack(long uss, long uoss, long a2, long a3, long a4, long a5)
 {
-	struct proc *p = curproc();
+	struct thread *t = current;
 	uint64_t sp = current_tf()->rsp;
-	struct lx_stack ss, old = { p->altstack_sp, altstack_flags(p, sp), 0, p->altstack_size };
+	struct lx_stack ss, old = { t->altstack_sp, altstack_flags(t, sp), 0, t->altstack_size };
 
 	if (uss != 0) {
 		if (copyin(&ss, (uint64_t)uss, sizeof(ss)) != 0) {
 			return -LX_EFAULT;
 		}
-		if (on_altstack(p, sp)) {
+		if (on_altstack(t, sp)) {
 			return -LX_EPERM;
 		}
 		if (ss.flags & ~LX_SS_DISABLE) {
@@ -432,8 +433,8 @@ lx_sigaltstack(long uss, long uoss, long a2, long a3, long a4, long a5)
 		return -LX_EFAULT;
 	}
 	if (uss != 0) {
-		p->altstack_sp = ss.sp;
-		p->altstack_size = ss.size;
+		t->altstack_sp = ss.sp;
+		t->altstack_size = ss.size;
 	}
 	return 0;
 }

@@ -48,6 +48,8 @@ struct thread {
 	struct waitq	*wq;		/* the queue it sleeps on */
 	uint64_t	 sigmask;	/* blocked signals (rt_sigprocmask is per thread) */
 	uint64_t	 sigpending;	/* signals sent to this thread (tkill, tgkill) */
+	uint64_t	 altstack_sp;	/* sigaltstack (per thread, as Linux): base, 0 size: none */
+	uint64_t	 altstack_size;
 	uint64_t	 suspend_mask;	/* rt_sigsuspend, ppoll, pselect6: the mask to restore */
 	int		 suspended;
 	int		 restart_nr;	/* (nr + 1) << 1 | SA_RESTART-able, of a call that said -EINTR */
