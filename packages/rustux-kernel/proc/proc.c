@@ -356,6 +356,7 @@ proc_thread_exit(int wstatus)
 		if (p->exec_thread != NULL) {
 			waitq_wake_all(&p->exec_wait);
 		}
+		proc_stop_settle(p);	/* the others may all be parked now */
 		current->proc = NULL;
 		thread_exit();	/* the others go on */
 	}
@@ -451,7 +452,7 @@ proc_exit_last(int wstatus)
 	p->wstatus = wstatus;
 	p->state = PROC_ZOMBIE;
 	p->thread = NULL;
-	p->stopped = p->report_stop = p->report_cont = 0;
+	p->stopped = p->report_stop = p->report_cont = p->stop_sig = 0;
 	current->proc = NULL;
 	if (p->parent != NULL) {
 		proc_send_signal(p->parent, NULL, LX_SIGCHLD);	/* ignored unless it has a handler */
@@ -746,8 +747,12 @@ proc_continue(struct proc *t)
 	}
 	t->stopped = 0;
 	t->report_stop = 0;
-	t->report_cont = 1;
 	waitq_wake_all(&t->stop_wait);
+	if (t->stop_sig != 0) {
+		t->stop_sig = 0;	/* continued before every thread stopped: nothing was reported */
+		return;
+	}
+	t->report_cont = 1;
 	if (t->parent != NULL) {
 		if (!(t->parent->sigact[LX_SIGCHLD - 1].flags & LX_SA_NOCLDSTOP)) {
 			proc_send_signal(t->parent, NULL, LX_SIGCHLD);

@@ -45,6 +45,8 @@ struct proc {
 	int			 stopped;	/* a stop signal stopped the process: threads park (proc/signal.c) */
 	int			 report_stop;	/* the stop signal wait4(WUNTRACED) has still to report, or 0 */
 	int			 report_cont;	/* a SIGCONT wait4(WCONTINUED) has still to report */
+	int			 stop_sig;	/* a stop that not every thread has reached yet, or 0 */
+	int			 parked;	/* threads parked by the stop */
 	struct waitq		 stop_wait;	/* stopped threads sleep here until SIGCONT or SIGKILL */
 	struct thread		*exec_thread;	/* execve in a threaded process: the others exit */
 	struct waitq		 exec_wait;	/* ... and the execing thread waits here for that */
@@ -132,6 +134,12 @@ int	proc_tty_bg_read(int fg);
  * group.
  */
 int	proc_tty_bg_change(int fg);
+/*
+ * A stop is complete once every thread has parked (Linux's group stop):
+ * only then do wait4(WUNTRACED) and the parent's SIGCHLD learn of it.
+ * Called when a thread parks and when one exits.
+ */
+void	proc_stop_settle(struct proc *p);
 /* Exits now if a fatal signal is pending (syscall and interrupt return). */
 void	proc_check_killed(void);
 /*

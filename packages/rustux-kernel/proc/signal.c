@@ -178,22 +178,35 @@ push_frame(struct proc *p, struct trapframe *tf, int sig, const uint64_t *fault_
 	return 0;
 }
 
-/* Stops the process for sig (the first thread to act on it) and tells the parent. */
+/* Stops the process for sig (the first thread to act on it); the others follow. */
 static void
 stop_process(struct proc *p, int sig)
 {
-	struct proc *parent = p->parent;
 	unsigned long irq = arch_irq_save();
 
 	if (!p->stopped) {
 		p->stopped = 1;
-		p->report_stop = sig;
+		p->stop_sig = sig;
+		p->report_stop = 0;
 		p->report_cont = 0;
 		for (struct thread *t = p->threads; t != NULL; t = t->peer) {
 			if (t != current) {
 				sched_interrupt(t);	/* they park at their return to user mode */
 			}
 		}
+	}
+	arch_irq_restore(irq);
+}
+
+void
+proc_stop_settle(struct proc *p)
+{
+	struct proc *parent = p->parent;
+	unsigned long irq = arch_irq_save();
+
+	if (p->stopped && p->stop_sig != 0 && p->parked >= p->nthreads) {
+		p->report_stop = p->stop_sig;
+		p->stop_sig = 0;
 		if (parent != NULL) {
 			if (!(parent->sigact[LX_SIGCHLD - 1].flags & LX_SA_NOCLDSTOP)) {
 				proc_send_signal(parent, NULL, LX_SIGCHLD);
@@ -204,15 +217,18 @@ stop_process(struct proc *p, int sig)
 	arch_irq_restore(irq);
 }
 
-/* A stopped thread sleeps until SIGCONT or SIGKILL. */
+/* A stopped thread sleeps until SIGCONT or SIGKILL; the last to park reports the stop. */
 static void
 park_stopped(struct proc *p)
 {
 	unsigned long irq = arch_irq_save();
 
+	p->parked++;
+	proc_stop_settle(p);
 	while (p->stopped && p->killed != LX_SIGKILL) {
 		waitq_sleep(&p->stop_wait);
 	}
+	p->parked--;
 	arch_irq_restore(irq);
 }
 
