@@ -41,12 +41,12 @@ lx_brk(long addr, long a1, long a2, long a3, long a4, long a5)
 long	lx_file_vnode(long fd, struct vnode **out);
 
 /*
- * A private file mapping of a page-backed (ramfs) file: its pages, mapped
- * copy-on-write, so the mapping shares memory with the file until it
- * writes. Pages past the end of the file stay anonymous zero pages.
+ * A page-backed (ramfs) file's bytes: its pages, mapped copy-on-write, so
+ * the mapping shares memory with the file until it writes. Pages past the
+ * end of the file stay anonymous zero pages.
  */
 static long
-map_file_pages(struct aspace *as, uint64_t a, uint64_t n, struct vnode *vn, uint64_t off)
+fill_from_pages(struct aspace *as, uint64_t a, uint64_t n, struct vnode *vn, uint64_t off)
 {
 	for (uint64_t done = 0; done < n && off + done < vn->size; done += PAGE_SIZE) {
 		const unsigned char *pg = vn->ops->data_page(vn, (off + done) / PAGE_SIZE);
@@ -58,39 +58,18 @@ map_file_pages(struct aspace *as, uint64_t a, uint64_t n, struct vnode *vn, uint
 	return 0;
 }
 
-/* A private file mapping: the file's pages where it has them, else a copy taken now. */
+/* Any other file's bytes: a copy taken now, a page at a time. */
 static long
-map_file(struct aspace *as, uint64_t a, uint64_t n, uint32_t prot, long fd, uint64_t off)
+fill_by_copy(struct aspace *as, uint64_t a, uint64_t n, struct vnode *vn, uint64_t off)
 {
-	struct vnode *vn;
+	uint64_t pa = pmm_alloc_page();
 	uint8_t *buf;
-	uint64_t pa;
-	long r = lx_file_vnode(fd, &vn);
+	long r = 0;
 
-	if (r != 0) {
-		return r;
-	}
-	if (vn->ops->data_page != NULL) {
-		r = as_map_anon(as, a, a + n, prot) != 0 ? -LX_ENOMEM :
-		    map_file_pages(as, a, n, vn, off);
-		if (r == 0 && as_set_file(as, a, a + n, vn, off) != 0) {
-			r = -LX_ENOMEM;
-		}
-		vnode_unref(vn);
-		if (r != 0) {
-			as_unmap(as, a, a + n);
-			return r;
-		}
-		return (long)a;
-	}
-	if ((pa = pmm_alloc_page()) == PMM_NONE) {
-		vnode_unref(vn);
+	if (pa == PMM_NONE) {
 		return -LX_ENOMEM;
 	}
 	buf = phys_to_virt(pa);
-	if (as_map_anon(as, a, a + n, prot) != 0) {
-		r = -LX_ENOMEM;
-	}
 	for (uint64_t done = 0; r == 0 && done < n && off + done < vn->size; done += PAGE_SIZE) {
 		long got = vn->ops->read(vn, buf, PAGE_SIZE, off + done);
 
@@ -101,6 +80,25 @@ map_file(struct aspace *as, uint64_t a, uint64_t n, uint32_t prot, long fd, uint
 		}
 	}
 	pmm_free_page(pa);
+	return r;
+}
+
+/* A private file mapping of n bytes of fd from off, at a. */
+static long
+map_file(struct aspace *as, uint64_t a, uint64_t n, uint32_t prot, long fd, uint64_t off)
+{
+	struct vnode *vn;
+	long r = lx_file_vnode(fd, &vn);
+
+	if (r != 0) {
+		return r;
+	}
+	if (as_map_anon(as, a, a + n, prot) != 0) {
+		r = -LX_ENOMEM;
+	} else {
+		r = vn->ops->data_page != NULL ? fill_from_pages(as, a, n, vn, off) :
+		    fill_by_copy(as, a, n, vn, off);
+	}
 	if (r == 0 && as_set_file(as, a, a + n, vn, off) != 0) {
 		r = -LX_ENOMEM;
 	}
@@ -123,6 +121,9 @@ lx_mmap(long addr, long len, long prot, long flags, long fd, long off)
 	}
 	if (!(flags & LX_MAP_ANONYMOUS) && ((flags & LX_MAP_SHARED) || (off & (long)PAGE_MASK))) {
 		return (flags & LX_MAP_SHARED) ? -LX_ENODEV : -LX_EINVAL;	/* private only */
+	}
+	if (!(flags & LX_MAP_ANONYMOUS) && (uint64_t)off > UINT64_MAX - n) {
+		return -LX_EOVERFLOW;	/* as Linux: the file range may not wrap */
 	}
 	if (!(flags & (LX_MAP_PRIVATE | LX_MAP_SHARED))) {
 		return -LX_EINVAL;

@@ -151,6 +151,9 @@ test_files(void)
 		check("mmap_file_private_again", m != MAP_FAILED && memcmp(m, "rustux", 6) == 0 &&
 		    munmap(m, 4096) == 0);
 	}
+	check("mmap_file_offset_wraps_eoverflow",
+	    syscall(SYS_mmap, 0L, 8192L, (long)PROT_READ, (long)MAP_PRIVATE, (long)fd, -4096L) == -1 &&
+	    errno == EOVERFLOW);
 	check("mmap_shared_file_enodev", mmap(NULL, 4096, PROT_READ, MAP_SHARED, fd, 0) ==
 	    MAP_FAILED && errno == ENODEV);
 	close(fd);
