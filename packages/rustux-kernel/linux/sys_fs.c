@@ -481,59 +481,6 @@ lx_faccessat2(long d, long p, long mode, long flags, long a4, long a5)
 	return do_access(d, p, mode, flags);
 }
 
-#define DENTS_MAX	4096	/* bytes per call, as getdents64 (a short read is fine) */
-
-/*
- * Turns linux_dirent64 records into the old linux_dirent in place: both
- * are ALIGN(18 + namelen + 2, 8) long; the name moves down over d_type,
- * which goes to the record's last byte.
- */
-static void
-dirents_to_old(char *buf, long n)
-{
-	const size_t name = __builtin_offsetof(struct lx_dirent64, d_name);
-	uint16_t reclen;
-	uint8_t type;
-
-	for (long off = 0; off < n; off += reclen) {
-		memcpy(&reclen, buf + off + __builtin_offsetof(struct lx_dirent64, d_reclen),
-		    sizeof(reclen));
-		type = (uint8_t)buf[off + name - 1];
-		memmove(buf + off + name - 1, buf + off + name, reclen - name);
-		buf[off + reclen - 1] = (char)type;
-	}
-}
-
-long
-lx_getdents(long fd, long ubuf, long n, long a3, long a4, long a5)
-{
-	struct object *o;
-	char *k;
-	long r;
-
-	if ((r = fd_get(&curproc()->fds, (int)fd, &o)) != 0) {
-		return r;
-	}
-	if (o->type != RX_OBJ_FILE) {
-		object_unref(o);
-		return -LX_ENOTDIR;
-	}
-	n = (unsigned int)n > DENTS_MAX ? DENTS_MAX : (long)(unsigned int)n;
-	if ((k = kmalloc(DENTS_MAX)) == NULL) {
-		object_unref(o);
-		return -LX_ENOMEM;
-	}
-	if ((r = file_getdents64((struct file *)o, k, (size_t)n)) > 0) {
-		dirents_to_old(k, r);
-		if (copyout((uint64_t)ubuf, k, (size_t)r) != 0) {
-			r = -LX_EFAULT;
-		}
-	}
-	kfree(k);
-	object_unref(o);
-	return r;
-}
-
 long
 lx_fchdir(long fd, long a1, long a2, long a3, long a4, long a5)
 {

@@ -28,23 +28,30 @@ pipe_wake(void *ctx, int what)
 	poll_wake();
 }
 
+/* A pipe read or write that waits (unless O_NONBLOCK) until it can move bytes or a signal comes. */
+static long
+pipe_io(struct pipe_end *e, void *buf, size_t n, int write)
+{
+	unsigned long irq = arch_irq_save();
+	long r;
+
+	while ((r = write ? pipe_write(e, buf, n) : pipe_read(e, buf, n)) == -LX_EAGAIN &&
+	    !(e->flags & LX_O_NONBLOCK)) {
+		if (proc_interrupted()) {
+			r = -LX_EINTR;
+			break;
+		}
+		waitq_sleep(&pipe_wq);
+	}
+	arch_irq_restore(irq);
+	return r;
+}
+
 static long
 obj_read(struct object *o, void *buf, size_t n)
 {
 	if (o->type == RX_OBJ_PIPE) {
-		struct pipe_end *e = (struct pipe_end *)o;
-		unsigned long irq = arch_irq_save();
-		long r;
-
-		while ((r = pipe_read(e, buf, n)) == -LX_EAGAIN && !(e->flags & LX_O_NONBLOCK)) {
-			if (proc_interrupted()) {
-				r = -LX_EINTR;
-				break;
-			}
-			waitq_sleep(&pipe_wq);
-		}
-		arch_irq_restore(irq);
-		return r;
+		return pipe_io((struct pipe_end *)o, buf, n, 0);
 	}
 	if (o->type == RX_OBJ_FILE) {
 		return file_read((struct file *)o, buf, n);
@@ -56,19 +63,7 @@ static long
 obj_write(struct object *o, const void *buf, size_t n)
 {
 	if (o->type == RX_OBJ_PIPE) {
-		struct pipe_end *e = (struct pipe_end *)o;
-		unsigned long irq = arch_irq_save();
-		long r;
-
-		while ((r = pipe_write(e, buf, n)) == -LX_EAGAIN && !(e->flags & LX_O_NONBLOCK)) {
-			if (proc_interrupted()) {
-				r = -LX_EINTR;
-				break;
-			}
-			waitq_sleep(&pipe_wq);
-		}
-		arch_irq_restore(irq);
-		return r;
+		return pipe_io((struct pipe_end *)o, (void *)buf, n, 1);
 	}
 	if (o->type == RX_OBJ_FILE) {
 		return file_write((struct file *)o, buf, n);
@@ -371,12 +366,35 @@ lx_lstat(long path, long st, long a2, long a3, long a4, long a5)
 	return do_stat((uint64_t)path, (uint64_t)st, 0);
 }
 
-long
-lx_getdents64(long fd, long ubuf, long n, long a3, long a4, long a5)
+/*
+ * Turns linux_dirent64 records into the old linux_dirent in place: both
+ * are ALIGN(18 + namelen + 2, 8) long; the name moves down over d_type,
+ * which goes to the record's last byte.
+ */
+static void
+dirents_to_old(char *buf, long n)
+{
+	const size_t name = __builtin_offsetof(struct lx_dirent64, d_name);
+	uint16_t reclen;
+	uint8_t type;
+
+	for (long off = 0; off < n; off += reclen) {
+		memcpy(&reclen, buf + off + __builtin_offsetof(struct lx_dirent64, d_reclen),
+		    sizeof(reclen));
+		type = (uint8_t)buf[off + name - 1];
+		memmove(buf + off + name - 1, buf + off + name, reclen - name);
+		buf[off + reclen - 1] = (char)type;
+	}
+}
+
+/* getdents64, or getdents in the old record layout (old != 0). */
+static long
+do_getdents(long fd, uint64_t ubuf, long count, int old)
 {
 	struct object *o;
 	struct file *f;
 	char *k;
+	size_t n = (unsigned int)count;	/* Linux's count is an unsigned int */
 	long r = with_file((int)fd, &f, &o);
 
 	if (r == -LX_ESPIPE) {
@@ -386,19 +404,35 @@ lx_getdents64(long fd, long ubuf, long n, long a3, long a4, long a5)
 		return r;
 	}
 	if (n > IO_CHUNK) {
-		n = IO_CHUNK;
+		n = IO_CHUNK;	/* a short read: the caller comes back for more */
 	}
 	if ((k = kmalloc(IO_CHUNK)) == NULL) {
 		object_unref(o);
 		return -LX_ENOMEM;
 	}
-	r = file_getdents64(f, k, (size_t)n);
-	if (r > 0 && copyout((uint64_t)ubuf, k, (size_t)r) != 0) {
-		r = -LX_EFAULT;
+	if ((r = file_getdents64(f, k, n)) > 0) {
+		if (old) {
+			dirents_to_old(k, r);
+		}
+		if (copyout(ubuf, k, (size_t)r) != 0) {
+			r = -LX_EFAULT;
+		}
 	}
 	kfree(k);
 	object_unref(o);
 	return r;
+}
+
+long
+lx_getdents64(long fd, long ubuf, long n, long a3, long a4, long a5)
+{
+	return do_getdents(fd, (uint64_t)ubuf, n, 0);
+}
+
+long
+lx_getdents(long fd, long ubuf, long n, long a3, long a4, long a5)
+{
+	return do_getdents(fd, (uint64_t)ubuf, n, 1);
 }
 
 static long

@@ -893,6 +893,30 @@ test_fsmore(void)
 	    errno == ENOTDIR && syscall(SYS_getdents, 99, buf, sizeof(buf)) == -1 &&
 	    errno == EBADF);
 	close(fd);
+	{
+		/*
+		 * The count is an unsigned int: a 64-bit -1 is 4 GiB, which the kernel
+		 * answers with a short read (at most its 4 KiB buffer) over 300 entries,
+		 * all of them coming back in later calls.
+		 */
+		static char big[65536];
+		char path[32];
+		int total = 0, most = 0;
+
+		mkdir("/tmp/many", 0755);
+		for (int i = 0; i < 300; i++) {
+			snprintf(path, sizeof(path), "/tmp/many/entry-number-%03d", i);
+			close(open(path, O_CREAT | O_WRONLY, 0644));
+		}
+		d = open("/tmp/many", O_RDONLY | O_DIRECTORY);
+		while ((r = syscall(SYS_getdents64, d, big, -1L)) > 0) {
+			most = r > most ? (int)r : most;
+			for (long off = 0; off < r; off += *(unsigned short *)(big + off + 16))
+				total++;
+		}
+		close(d);
+		check("getdents64_count_is_unsigned_int", r == 0 && total == 302 && most <= 4096);
+	}
 }
 
 /* Debian's busybox-static: a glibc static binary, unmodified. */
