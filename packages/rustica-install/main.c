@@ -198,16 +198,19 @@ ask_target(char *buf, size_t len)
 	return 0;
 }
 
+/* pread or pwrite all of len bytes at off (EINTR retried): 0, or -1 with errno set. */
 static int
-write_at(int fd, const void *buf, size_t len, uint64_t off)
+disk_io(int fd, void *buf, size_t len, uint64_t off, int write)
 {
-	const uint8_t *p = buf;
+	uint8_t *p = buf;
 
 	while (len > 0) {
-		ssize_t n = pwrite(fd, p, len, (off_t)off);
+		ssize_t n = write ? pwrite(fd, p, len, (off_t)off) : pread(fd, p, len, (off_t)off);
 
 		if (n < 0 && errno == EINTR)
 			continue;
+		if (n == 0)
+			errno = EIO;	/* the disk ended early */
 		if (n <= 0)
 			return -1;
 		p += n;
@@ -218,22 +221,15 @@ write_at(int fd, const void *buf, size_t len, uint64_t off)
 }
 
 static int
+write_at(int fd, const void *buf, size_t len, uint64_t off)
+{
+	return disk_io(fd, (void *)buf, len, off, 1);
+}
+
+static int
 read_at(int fd, void *buf, size_t len, uint64_t off)
 {
-	uint8_t *p = buf;
-
-	while (len > 0) {
-		ssize_t n = pread(fd, p, len, (off_t)off);
-
-		if (n < 0 && errno == EINTR)
-			continue;
-		if (n <= 0)
-			return -1;
-		p += n;
-		off += (uint64_t)n;
-		len -= (size_t)n;
-	}
-	return 0;
+	return disk_io(fd, buf, len, off, 0);
 }
 
 /* Step 1 on the disk: zero both GPTs, so a half-written disk never looks installed. */
