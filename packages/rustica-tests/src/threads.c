@@ -10,6 +10,7 @@
 #include <errno.h>
 #include <pthread.h>
 #include <signal.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -213,7 +214,7 @@ check_threads_exec_child(void)
 /* ---- sigaltstack belongs to the thread ------------------------------------ */
 
 static char alt_main[16384], alt_thread[16384];
-static volatile char *alt_seen;		/* where on_alt's frame was */
+static volatile uintptr_t alt_seen;	/* where on_alt's frame was (an address, kept as a number) */
 
 static void
 on_alt(int sig)
@@ -221,13 +222,13 @@ on_alt(int sig)
 	char here;
 
 	(void)sig;
-	alt_seen = &here;
+	alt_seen = (uintptr_t)&here;
 }
 
 static int
 on_stack(const char *stack, size_t size)
 {
-	return alt_seen >= stack && alt_seen < stack + size;
+	return alt_seen >= (uintptr_t)stack && alt_seen < (uintptr_t)stack + size;
 }
 
 /* Whether the caller's alternate stack is base (NULL: none). */
@@ -248,7 +249,7 @@ alt_thread_main(void *arg)
 	stack_t ss = { .ss_sp = alt_thread, .ss_size = sizeof(alt_thread) };
 	int ok = altstack_is(NULL) && sigaltstack(&ss, NULL) == 0;
 
-	alt_seen = NULL;
+	alt_seen = 0;
 	ok = ok && pthread_kill(pthread_self(), SIGUSR2) == 0 &&
 	    on_stack(alt_thread, sizeof(alt_thread));
 	(void)arg;
@@ -280,7 +281,7 @@ altstack_per_thread(void)
 			_exit(2);
 		if (!altstack_is(alt_main))
 			_exit(3);
-		alt_seen = NULL;
+		alt_seen = 0;
 		if (raise(SIGUSR2) != 0 || !on_stack(alt_main, sizeof(alt_main)))
 			_exit(4);
 		if ((c = fork()) == 0)
