@@ -70,10 +70,10 @@ $B sh -c 'sleep 5 & kill $!; wait $!; echo "killed child: $?"'
 # list differs by kernel threads and by how far the pipeline's children have got.
 $B ps -o pid,args | $B awk '$1 == 1'
 # The wall clock (the RTC's date on both kernels; wrong only across New Year's midnight)
-# and a sleep that really sleeps (glibc's sleep is clock_nanosleep).
+# and a sleep that really sleeps (glibc's sleep is clock_nanosleep; only a lower bound: slowness never fails it).
 $B date -u +'date: year %Y'
 s=$($B date +%s); $B sleep 2; e=$($B date +%s)
-[ $((e - s)) -ge 2 ] && [ $((e - s)) -le 30 ] && echo "sleep: 2 s passed" || echo "sleep: $((e - s)) s"
+[ $((e - s)) -ge 2 ] && echo "sleep: at least 2 s passed" || echo "sleep: only $((e - s)) s"
 echo BBDIFF-END
 $B sync
 $B poweroff -f

@@ -72,7 +72,7 @@ test_basic(void)
 	check("clock_gettime", clock_gettime(CLOCK_MONOTONIC, &a) == 0);
 	/* The wall clock comes from the RTC (QEMU's is the host's time): after 2020-01-01. */
 	check("clock_realtime_from_rtc", clock_gettime(CLOCK_REALTIME, &b) == 0 &&
-	    b.tv_sec > 1577836800 && time(NULL) >= b.tv_sec && time(NULL) - b.tv_sec < 5);
+	    b.tv_sec > 1577836800 && time(NULL) >= b.tv_sec);
 	check("nanosleep", nanosleep(&d, NULL) == 0 && clock_gettime(CLOCK_MONOTONIC, &b) == 0 &&
 	    (b.tv_sec - a.tv_sec) * 1000000000L + (b.tv_nsec - a.tv_nsec) >= 20000000L);
 	check("nanosleep_efault", raw(SYS_nanosleep, BAD, 0, 0) == -EFAULT);
